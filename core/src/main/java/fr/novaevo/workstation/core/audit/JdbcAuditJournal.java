@@ -47,8 +47,11 @@ public final class JdbcAuditJournal implements AuditJournal {
         if (action == null || !action.matches("[a-z0-9_]+(\\.[a-z0-9_]+)+")) {
             throw new IllegalArgumentException("audit action must be a dotted lower-case code: " + action);
         }
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String who = truncate(actor.get(), 200);
+        return append(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor.get(), action, subject, details);
+    }
+
+    private AuditEntry append(Instant at, String actorName, String action, String subject, String details) {
+        String who = truncate(actorName, 200);
         String what = truncate(subject == null ? "" : subject, MAX_SUBJECT);
         String how = truncate(details == null ? "" : details, MAX_DETAILS);
         try (Connection connection = dataSource.getConnection()) {
@@ -82,6 +85,31 @@ public final class JdbcAuditJournal implements AuditJournal {
         } catch (SQLException e) {
             throw new WorkstationException("AUDIT-WRITE", "cannot write to the audit journal", e);
         }
+    }
+
+    /** Every entry, oldest first. */
+    public List<AuditEntry> all() {
+        List<AuditEntry> entries = new ArrayList<>(find(AuditQuery.all().withLimit(Integer.MAX_VALUE)));
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    /**
+     * After a restore: appends the entries of the replaced journal that the restored one does not hold (those
+     * written after the backup was taken), keeping their time, actor and content. The journal records what
+     * happened, and a restore does not undo what happened. Returns how many entries were carried over.
+     */
+    public synchronized int carryOver(List<AuditEntry> replacedJournal) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        all().forEach(e -> present.add(e.hash()));
+        int carried = 0;
+        for (AuditEntry entry : replacedJournal) {
+            if (!present.contains(entry.hash())) {
+                append(entry.occurredAt(), entry.actor(), entry.action(), entry.subject(), entry.details());
+                carried++;
+            }
+        }
+        return carried;
     }
 
     @Override

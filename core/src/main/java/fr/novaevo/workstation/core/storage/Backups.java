@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
 public final class Backups {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
+    // Milliseconds in the name: two backups in the same second still sort in the order they were taken.
     private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern NAME = Pattern.compile("workstation-(\\d{8}T\\d{6}Z)(?:-\\d+)?-([a-z-]+)\\.zip");
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern NAME = Pattern.compile("workstation-(\\d{8}T\\d{9}Z)(?:-\\d+)?-([a-z-]+)\\.zip");
     static final String DATABASE_ENTRY = DataLayout.DATABASE_NAME + ".mv.db";
     public static final Duration DAILY_INTERVAL = Duration.ofHours(24);
 

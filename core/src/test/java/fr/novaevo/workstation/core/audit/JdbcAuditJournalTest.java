@@ -87,6 +87,24 @@ class JdbcAuditJournalTest {
     }
 
     @Test
+    void entriesWrittenAfterABackupSurviveItsRestore() {
+        journal.record("docs.document.validated", "a.pdf", "");
+        var backup = database.backup(fr.novaevo.workstation.core.storage.BackupKind.MANUAL);
+        clock.advance(Duration.ofMinutes(1));
+        journal.record("obd.codes.cleared", "VIN", "P0420");
+        List<AuditEntry> before = journal.all();
+
+        database.restore(backup.file());
+        assertThat(journal.all()).as("the backup alone").hasSize(1);
+        assertThat(journal.carryOver(before)).isEqualTo(1);
+
+        assertThat(journal.all()).extracting(AuditEntry::action).containsExactly("docs.document.validated", "obd.codes.cleared");
+        assertThat(journal.all().getLast().occurredAt()).isEqualTo(Instant.parse("2026-11-21T08:01:00Z"));
+        assertThat(journal.carryOver(before)).as("idempotent").isZero();
+        assertThat(journal.verify().intact()).isTrue();
+    }
+
+    @Test
     void anActionMustBeAStableDottedCode() {
         assertThatThrownBy(() -> journal.record("Codes effacés", "", "")).isInstanceOf(IllegalArgumentException.class);
     }

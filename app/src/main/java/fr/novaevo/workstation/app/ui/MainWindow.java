@@ -1,0 +1,171 @@
+package fr.novaevo.workstation.app.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import fr.novaevo.workstation.app.bootstrap.Workstation;
+import fr.novaevo.workstation.app.ui.about.AboutArea;
+import fr.novaevo.workstation.app.ui.settings.SettingsArea;
+import fr.novaevo.workstation.app.ui.supervision.SupervisionArea;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window: navigation on the left, the current area in the middle, the status bar below. A language
+ * change or a restore rebuilds the areas in place, keeping the current one.
+ */
+public final class MainWindow implements UiContext.Shell {
+
+    public static final String LANGUAGE_SETTING = "ui.language";
+
+    private final Workstation workstation;
+    private final Stage stage;
+    private final Path logFile;
+    private final Optional<String> forcedLanguage;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final List<Area> areas = new ArrayList<>();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private UiContext context;
+    private StatusBar statusBar;
+    private String currentArea = SettingsArea.ID;
+    private String pendingTab;
+
+    public MainWindow(Workstation workstation, Stage stage, Path logFile, Optional<String> forcedLanguage) {
+        this.workstation = workstation;
+        this.stage = stage;
+        this.logFile = logFile;
+        this.forcedLanguage = forcedLanguage;
+        root.getStyleClass().add("main-window");
+        root.setCenter(content);
+        content.getStyleClass().add("area-content");
+    }
+
+    public Scene createScene() {
+        build();
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("workstation.css").toExternalForm());
+        return scene;
+    }
+
+    private void build() {
+        areas.forEach(Area::dispose);
+        areas.clear();
+        if (statusBar != null) {
+            statusBar.dispose();
+        }
+        String language = forcedLanguage.orElse(workstation.settings().get(LANGUAGE_SETTING, "fr"));
+        I18n i18n = new I18n(language, workstation.clock().getZone());
+        context = new UiContext(workstation, i18n, stage, logFile, this);
+        // Later capabilities register their areas here, before Paramètres.
+        areas.add(new SettingsArea(context));
+        areas.add(new SupervisionArea(context));
+        areas.add(new AboutArea(context));
+
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("navigation");
+        nav.setPadding(new Insets(12, 8, 12, 8));
+        Label brand = new Label("NovaEvo");
+        brand.getStyleClass().add("brand");
+        nav.getChildren().add(brand);
+        navigation.getToggles().clear();
+        for (Area area : areas) {
+            ToggleButton button = new ToggleButton(i18n.t(area.titleKey()));
+            button.setId("nav-" + area.id());
+            button.setToggleGroup(navigation);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.getStyleClass().add("nav-button");
+            button.setOnAction(e -> {
+                if (button.isSelected()) {
+                    show(area.id());
+                } else {
+                    button.setSelected(true); // a navigation always has one area selected
+                }
+            });
+            nav.getChildren().add(button);
+        }
+        root.setLeft(nav);
+
+        boolean demo = DemoMode.active(workstation.settings());
+        if (demo) {
+            Label banner = new Label(i18n.t("app.demo.banner"));
+            banner.setId("demo-banner");
+            banner.getStyleClass().add("demo-banner");
+            banner.setWrapText(true);
+            banner.setMaxWidth(Double.MAX_VALUE);
+            root.setTop(banner);
+        } else {
+            root.setTop(null);
+        }
+        stage.setTitle(i18n.t("app.title") + (demo ? " — " + i18n.t("app.demo.title") : ""));
+        statusBar = new StatusBar(context);
+        root.setBottom(statusBar.view());
+        show(currentArea);
+    }
+
+    private void show(String areaId) {
+        Area area = areas.stream().filter(a -> a.id().equals(areaId)).findFirst().orElse(areas.getFirst());
+        currentArea = area.id();
+        Node view = area.createView();
+        if (pendingTab != null && view instanceof TabbedView tabbed) {
+            tabbed.selectTab(pendingTab);
+        }
+        pendingTab = null;
+        VBox.setVgrow(view, Priority.ALWAYS);
+        content.getChildren().setAll(view);
+        navigation.getToggles().stream()
+                .filter(t -> ((ToggleButton) t).getId().equals("nav-" + currentArea))
+                .findFirst().ifPresent(t -> t.setSelected(true));
+    }
+
+    public String currentArea() {
+        return currentArea;
+    }
+
+    @Override
+    public void settingsChanged() {
+        build();
+    }
+
+    @Override
+    public void dataReplaced() {
+        workstation.settings().reload();
+        build();
+    }
+
+    @Override
+    public void navigate(String areaId, String tabId) {
+        pendingTab = tabId;
+        show(areaId);
+    }
+
+    /** Brings the window forward: a second launch of the application asked for it. */
+    public void bringToFront() {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    public void dispose() {
+        areas.forEach(Area::dispose);
+        if (statusBar != null) {
+            statusBar.dispose();
+        }
+    }
+
+    /** A view made of tabs that the shell can open on a given tab. */
+    public interface TabbedView {
+        void selectTab(String tabId);
+    }
+}

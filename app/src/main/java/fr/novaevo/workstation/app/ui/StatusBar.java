@@ -1,0 +1,100 @@
+package fr.novaevo.workstation.app.ui;
+
+import java.net.URI;
+import java.util.List;
+import fr.novaevo.workstation.core.jobs.JobSnapshot;
+import fr.novaevo.workstation.core.jobs.JobState;
+import fr.novaevo.workstation.core.settings.SettingsStore;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.geometry.Orientation;
+import javafx.util.Duration;
+
+/** The bottom line: adapter, platform sync and background jobs. Jobs are polled, so a busy job never floods the UI. */
+public final class StatusBar {
+
+    private final UiContext context;
+    private final Label adapter = new Label();
+    private final Label platform = new Label();
+    private final Label jobs = new Label();
+    private final ProgressBar jobProgress = new ProgressBar();
+    private final HBox root;
+    private final Timeline poll;
+
+    public StatusBar(UiContext context) {
+        this.context = context;
+        adapter.setId("status-adapter");
+        platform.setId("status-platform");
+        jobs.setId("status-jobs");
+        jobs.setTooltip(new Tooltip(context.i18n().t("status.jobs.tooltip")));
+        jobs.setOnMouseClicked(e -> context.shell().navigate("supervision", "jobs"));
+        jobs.getStyleClass().add("link-label");
+        jobProgress.setPrefWidth(140);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        root = new HBox(12, adapter, separator(), platform, spacer, jobProgress, jobs);
+        root.getStyleClass().add("status-bar");
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.setPadding(new Insets(6, 12, 6, 12));
+        refreshSettings();
+        refreshJobs();
+        poll = new Timeline(new KeyFrame(Duration.millis(500), e -> refreshJobs()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    public HBox view() {
+        return root;
+    }
+
+    public void refreshSettings() {
+        SettingsStore settings = context.workstation().settings();
+        I18n i18n = context.i18n();
+        adapter.setText(settings.get(DemoMode.ADAPTER_PORT)
+                .map(port -> i18n.t("status.adapter.configured", port))
+                .orElse(i18n.t("status.adapter.none")));
+        platform.setText(settings.get(DemoMode.PLATFORM_URL)
+                .map(url -> i18n.t("status.platform.configured", host(url)))
+                .orElse(i18n.t("status.platform.none")));
+    }
+
+    private void refreshJobs() {
+        List<JobSnapshot> running = context.workstation().jobs().snapshots().stream()
+                .filter(s -> !s.state().finished()).toList();
+        if (running.isEmpty()) {
+            jobs.setText(context.i18n().t("status.jobs.none"));
+            jobProgress.setVisible(false);
+            return;
+        }
+        jobs.setText(context.i18n().t("status.jobs.running", running.size()));
+        JobSnapshot first = running.stream().filter(s -> s.state() == JobState.RUNNING).findFirst().orElse(running.getFirst());
+        jobProgress.setVisible(true);
+        jobProgress.setProgress(first.progress().fraction());
+    }
+
+    public void dispose() {
+        poll.stop();
+    }
+
+    private static Separator separator() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    private static String host(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package fr.novaevo.workstation.app.ui;
+
+import java.nio.file.Path;
+import fr.novaevo.workstation.app.bootstrap.Workstation;
+import javafx.stage.Window;
+
+/**
+ * What a view needs from the shell: the services, the language, the window (as owner of dialogs) and the
+ * shell's reactions to changes that affect every area.
+ */
+public record UiContext(Workstation workstation, I18n i18n, Window window, Path logFile, Shell shell) {
+
+    /** The main window's reactions. */
+    public interface Shell {
+        /** The language or another setting shown everywhere changed: rebuild every view. */
+        void settingsChanged();
+
+        /** The database was replaced (restore): reload everything from it. */
+        void dataReplaced();
+
+        /** Go to an area, optionally to one of its tabs. */
+        void navigate(String areaId, String tabId);
+    }
+}

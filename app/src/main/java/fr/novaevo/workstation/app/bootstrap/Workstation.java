@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,14 @@ import fr.novaevo.workstation.core.storage.BackupInfo;
 import fr.novaevo.workstation.core.storage.DataLayout;
 import fr.novaevo.workstation.core.storage.Database;
 import fr.novaevo.workstation.core.storage.SchemaModule;
+import fr.novaevo.workstation.obd.dtc.FaultCodeDatabase;
+import fr.novaevo.workstation.obd.elm.ElmSettings;
+import fr.novaevo.workstation.obd.service.PidCatalog;
+import fr.novaevo.workstation.obd.session.ObdConnector;
+import fr.novaevo.workstation.obd.sim.SimulatorSettings;
+import fr.novaevo.workstation.obd.sim.VirtualVehicles;
+import fr.novaevo.workstation.obd.transport.TransportFactory;
+import fr.novaevo.workstation.obd.vin.VinDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +51,17 @@ public final class Workstation implements AutoCloseable {
     private final JobRegistry jobs;
     private final SecretStore secrets;
     private final ScheduledExecutorService maintenance;
+    // Read-only tables shared by every vehicle session, loaded on first use.
+    private final PidCatalog pidCatalog = new PidCatalog();
+    private final FaultCodeDatabase faultCodes = new FaultCodeDatabase();
+    private final VinDecoder vinDecoder;
 
     private Workstation(LaunchOptions options, Clock clock, Database database) {
         this.options = options;
         this.clock = clock;
         this.database = database;
         this.settings = new SettingsStore(database.dataSource(), clock);
+        this.vinDecoder = new VinDecoder(clock);
         this.audit = new JdbcAuditJournal(database.dataSource(), clock, this::actor);
         this.jobs = new JobRegistry(clock, Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.secrets = new EncryptedFileSecretStore(options.dataDirectory().resolve("secrets.properties"),
@@ -132,6 +146,20 @@ public final class Workstation implements AutoCloseable {
 
     public SecretStore secrets() {
         return secrets;
+    }
+
+    /**
+     * Connects to vehicles: real adapters by port name, and the virtual vehicle for {@code sim} ports (demo
+     * mode). Descriptions of fault codes come in {@code locale}'s language.
+     */
+    public ObdConnector obdConnector(Locale locale) {
+        TransportFactory transports = new TransportFactory(
+                new VirtualVehicles(clock).devices(SimulatorSettings.realistic()), Duration.ofSeconds(5));
+        return new ObdConnector(transports, ElmSettings.defaults(), pidCatalog, faultCodes, vinDecoder, audit, locale);
+    }
+
+    public FaultCodeDatabase faultCodes() {
+        return faultCodes;
     }
 
     public Path logDirectory() {

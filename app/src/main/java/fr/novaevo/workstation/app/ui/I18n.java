@@ -20,10 +20,15 @@ public final class I18n {
     public static final Locale FRENCH = Locale.FRANCE;
     public static final Locale ENGLISH = Locale.UK; // dd/MM/yyyy, as the garage's other papers
     public static final List<String> LANGUAGES = List.of("fr", "en");
-    private static final String BUNDLE = "fr.novaevo.workstation.app.ui.messages";
+    /**
+     * The shell's texts first, then one bundle per area package (each area keeps its own texts beside its
+     * code, so areas are added without touching each other's files).
+     */
+    static final List<String> BUNDLES = List.of("fr.novaevo.workstation.app.ui.messages",
+            "fr.novaevo.workstation.app.ui.vehicle.messages");
 
     private final Locale locale;
-    private final ResourceBundle bundle;
+    private final List<ResourceBundle> bundles;
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
@@ -31,11 +36,19 @@ public final class I18n {
     public I18n(String language, ZoneId zone) {
         this.locale = "en".equals(language) ? ENGLISH : FRENCH;
         // No fallback to the JVM's default locale: a French user on an English system still gets French.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundles = BUNDLES.stream().flatMap(name -> load(name, locale).stream()).toList();
         this.zone = zone;
         this.dateTime = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", locale);
         this.date = DateTimeFormatter.ofPattern("dd/MM/yyyy", locale);
+    }
+
+    private static java.util.Optional<ResourceBundle> load(String name, Locale locale) {
+        try {
+            return java.util.Optional.of(ResourceBundle.getBundle(name, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        } catch (MissingResourceException e) {
+            return java.util.Optional.empty(); // an area not built into this version
+        }
     }
 
     public String language() {
@@ -52,17 +65,21 @@ public final class I18n {
 
     /** The text for {@code key}; with arguments, a {@link MessageFormat} pattern in the user's locale. */
     public String t(String key, Object... arguments) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
+        String pattern = null;
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                pattern = bundle.getString(key);
+                break;
+            }
+        }
+        if (pattern == null) {
             return key; // visible in the UI and caught by the bundle tests, never a crash
         }
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundles.stream().anyMatch(b -> b.containsKey(key));
     }
 
     /** A translated key when there is one, else the fallback text (for codes added by later modules). */

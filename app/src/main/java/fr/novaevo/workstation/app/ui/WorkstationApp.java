@@ -72,7 +72,8 @@ public final class WorkstationApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.show();
-        LOG.info("Main window shown");
+        LOG.info("Main window shown {} ms after the JVM started",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     private void showRecovery(Throwable failure) {

@@ -14,9 +14,21 @@ import org.junit.jupiter.api.Test;
 
 class MessagesTest {
 
+    /** Every bundle of {@link I18n#BUNDLES} present in this build, French file then English file. */
+    private static java.util.List<String[]> bundleFiles() {
+        return I18n.BUNDLES.stream()
+                .map(name -> "/" + name.replace('.', '/'))
+                .filter(path -> I18n.class.getResource(path + ".properties") != null)
+                .map(path -> new String[] {path + ".properties", path + "_en.properties"})
+                .toList();
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = I18n.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing bundle file " + name);
+            }
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;
@@ -24,15 +36,23 @@ class MessagesTest {
 
     @Test
     void frenchAndEnglishHaveTheSameKeys() throws IOException {
-        Properties french = load("messages.properties");
-        Properties english = load("messages_en.properties");
-        assertThat(french.stringPropertyNames()).isNotEmpty().containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        assertThat(bundleFiles()).isNotEmpty();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String[] files : bundleFiles()) {
+            Properties french = load(files[0]);
+            Properties english = load(files[1]);
+            assertThat(french.stringPropertyNames()).as(files[0]).isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+            for (String key : french.stringPropertyNames()) {
+                assertThat(seen.add(key)).as("key " + key + " defined in two bundles").isTrue();
+            }
+        }
     }
 
     @Test
     void patternsWithArgumentsKeepTheirApostrophes() throws IOException {
         Pattern argument = Pattern.compile("\\{\\d");
-        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+        for (String file : bundleFiles().stream().flatMap(java.util.Arrays::stream).toList()) {
             Properties texts = load(file);
             for (String key : texts.stringPropertyNames()) {
                 String pattern = texts.getProperty(key);

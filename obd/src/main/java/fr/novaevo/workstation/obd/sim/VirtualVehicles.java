@@ -1,0 +1,164 @@
+package fr.novaevo.workstation.obd.sim;
+
+import fr.novaevo.workstation.obd.frames.ObdProtocol;
+import fr.novaevo.workstation.obd.service.DiagnosticTroubleCode;
+import fr.novaevo.workstation.obd.transport.PortName;
+import fr.novaevo.workstation.obd.transport.SimulatedDevice;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The ready-made virtual vehicles, by scenario name ({@code sim}, {@code sim:misfire}...): what demo mode
+ * offers and what tests connect to.
+ *
+ * <ul>
+ *   <li>{@code demo} (also the empty name): a 2019 Renault on CAN, catalyst code P0420 stored and permanent,
+ *       P0171 pending, the evaporative monitor incomplete;</li>
+ *   <li>{@code misfire}: the same car misfiring on cylinder 2 (P0300, P0302 stored, pending and permanent,
+ *       MIL on, mode 06 misfire counts over the limit);</li>
+ *   <li>{@code clean}: no code, every monitor complete;</li>
+ *   <li>{@code kline}: a 2004 Peugeot on ISO 14230-4 (KWP2000 fast init) with P0133 stored;</li>
+ *   <li>{@code ignition-off}: the adapter is powered but the ignition is off.</li>
+ * </ul>
+ */
+public final class VirtualVehicles {
+
+    public static final List<String> SCENARIOS = List.of("demo", "misfire", "clean", "kline", "ignition-off");
+
+    private static final Set<Integer> ENGINE_PIDS = Set.of(0x01, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0B, 0x0C, 0x0D,
+            0x0E, 0x0F, 0x10, 0x11, 0x13, 0x14, 0x15, 0x1C, 0x1F, 0x20, 0x21, 0x2F, 0x30, 0x31, 0x33, 0x40, 0x42,
+            0x46, 0x49, 0x5C);
+    private static final Set<Integer> GEARBOX_PIDS = Set.of(0x01, 0x0D);
+    /** Catalyst, evaporative system, oxygen sensor, oxygen sensor heater, EGR. */
+    private static final int SPARK_MONITORS = 0x01 | 0x04 | 0x20 | 0x40 | 0x80;
+
+    private final Clock clock;
+
+    public VirtualVehicles(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The vehicle of a scenario; an unknown name is refused. */
+    public VirtualVehicle create(String scenario) {
+        String s = scenario == null || scenario.isEmpty() ? "demo" : scenario.toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "demo" -> demo();
+            case "misfire" -> misfire();
+            case "clean" -> clean();
+            case "kline" -> kline();
+            case "ignition-off" -> {
+                VirtualVehicle v = clean();
+                v.setIgnition(false);
+                yield v;
+            }
+            default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "', expected one of "
+                    + SCENARIOS);
+        };
+    }
+
+    /**
+     * What {@link fr.novaevo.workstation.obd.transport.TransportFactory} needs for {@code sim} ports: a fresh
+     * vehicle and adapter per connection; an unknown scenario gives null (the factory reports it).
+     */
+    public Function<PortName.Sim, SimulatedDevice> devices(SimulatorSettings settings) {
+        return sim -> {
+            String s = sim.scenario().isEmpty() ? "demo" : sim.scenario().toLowerCase(Locale.ROOT);
+            if (!SCENARIOS.contains(s)) {
+                return null;
+            }
+            return new Elm327Emulator(create(s), settings, new FaultInjector());
+        };
+    }
+
+    public VirtualVehicle demo() {
+        VirtualVehicle v = can("VF1RJA00XKB123456");
+        v.storeCode(SimEcu.Role.ENGINE, code("P0420"));
+        v.permanentCode(SimEcu.Role.ENGINE, code("P0420"));
+        v.pendingCode(SimEcu.Role.ENGINE, code("P0171"));
+        monitorsIncomplete(v, 0x04);
+        catalystResult(v, 0x00C8);
+        return v;
+    }
+
+    public VirtualVehicle misfire() {
+        VirtualVehicle v = can("VF1RJA00XKB123456");
+        v.storeCode(SimEcu.Role.ENGINE, code("P0302"));
+        v.storeCode(SimEcu.Role.ENGINE, code("P0300"));
+        v.pendingCode(SimEcu.Role.ENGINE, code("P0302"));
+        v.permanentCode(SimEcu.Role.ENGINE, code("P0302"));
+        monitorsIncomplete(v, 0x04 | 0x01);
+        catalystResult(v, 0x0050);
+        synchronized (v) {
+            SimEcu engine = v.ecu(SimEcu.Role.ENGINE);
+            engine.monitors.replaceAll(m -> m.mid() == 0xA3 ? new SimEcu.MonitorRecord(0xA3, 0x0B, 0x24, 0x0142,
+                    0x0000, 0x0064) : m);
+        }
+        return v;
+    }
+
+    public VirtualVehicle clean() {
+        VirtualVehicle v = can("VF1RJA00XKB123456");
+        monitorsIncomplete(v, 0);
+        catalystResult(v, 0x0050);
+        return v;
+    }
+
+    public VirtualVehicle kline() {
+        SimEcu engine = engine();
+        SimEcu gearbox = gearbox();
+        VirtualVehicle v = new VirtualVehicle(clock, ObdProtocol.ISO_14230_4_KWP_FAST, "VF32AKFWF44123456",
+                List.of(engine, gearbox));
+        v.storeCode(SimEcu.Role.ENGINE, code("P0133"));
+        monitorsIncomplete(v, 0);
+        return v;
+    }
+
+    private VirtualVehicle can(String vin) {
+        return new VirtualVehicle(clock, ObdProtocol.ISO_15765_4_CAN_11_500, vin, List.of(engine(), gearbox()));
+    }
+
+    private static SimEcu engine() {
+        SimEcu e = new SimEcu(SimEcu.Role.ENGINE, "7E0", "7E8", 0x10, "ECM-EngineControl", "NOVAEVO-ECM-0142",
+                "1A2B3C4D", ENGINE_PIDS);
+        e.supportedMonitors = SPARK_MONITORS;
+        e.dataIdentifiers.put(0xF187, "8201 123 456");
+        e.dataIdentifiers.put(0xF189, "SW 4.2.1");
+        e.dataIdentifiers.put(0xF18C, "ECM0012345678");
+        e.monitors.add(new SimEcu.MonitorRecord(0x01, 0x01, 0x0A, 3689, 3000, 4200));
+        e.monitors.add(new SimEcu.MonitorRecord(0x21, 0x80, 0x20, 0x0050, 0x0000, 0x00B3));
+        for (int cylinder = 1; cylinder <= 4; cylinder++) {
+            e.monitors.add(new SimEcu.MonitorRecord(0xA1 + cylinder, 0x0B, 0x24, 0x0000, 0x0000, 0x0064));
+        }
+        return e;
+    }
+
+    private static SimEcu gearbox() {
+        SimEcu e = new SimEcu(SimEcu.Role.TRANSMISSION, "7E1", "7E9", 0x18, "TCM-TransmissionCtl",
+                "NOVAEVO-TCM-0027", "0BADF00D", GEARBOX_PIDS);
+        e.dataIdentifiers.put(0xF187, "3100 987 654");
+        e.dataIdentifiers.put(0xF189, "TCM 1.8");
+        return e;
+    }
+
+    private static void monitorsIncomplete(VirtualVehicle v, int bits) {
+        synchronized (v) {
+            v.ecu(SimEcu.Role.ENGINE).incompleteMonitors = bits & SPARK_MONITORS;
+        }
+    }
+
+    /** Catalyst bank 1 oxygen storage ratio (unit 0x20, 1/256): above 0xB3 fails. */
+    private static void catalystResult(VirtualVehicle v, int value) {
+        synchronized (v) {
+            SimEcu engine = v.ecu(SimEcu.Role.ENGINE);
+            engine.monitors.replaceAll(m -> m.mid() == 0x21 ? new SimEcu.MonitorRecord(0x21, 0x80, 0x20, value,
+                    0x0000, 0x00B3) : m);
+        }
+    }
+
+    private static DiagnosticTroubleCode code(String text) {
+        return DiagnosticTroubleCode.parse(text);
+    }
+}

@@ -7,15 +7,9 @@ import fr.novaevo.workstation.core.jobs.JobState;
 import fr.novaevo.workstation.core.settings.SettingsStore;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.geometry.Orientation;
 import javafx.util.Duration;
 
@@ -26,8 +20,7 @@ public final class StatusBar {
     private final Label adapter = new Label();
     private final Label platform = new Label();
     private final Label jobs = new Label();
-    private final ProgressBar jobProgress = new ProgressBar();
-    private final HBox root;
+    private final org.controlsfx.control.StatusBar root = new org.controlsfx.control.StatusBar();
     private final Timeline poll;
 
     public StatusBar(UiContext context) {
@@ -38,13 +31,11 @@ public final class StatusBar {
         jobs.setTooltip(new Tooltip(context.i18n().t("status.jobs.tooltip")));
         jobs.setOnMouseClicked(e -> context.shell().navigate("supervision", "jobs"));
         jobs.getStyleClass().add("link-label");
-        jobProgress.setPrefWidth(140);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new HBox(12, adapter, separator(), platform, spacer, jobProgress, jobs);
+        root.setId("status-bar");
         root.getStyleClass().add("status-bar");
-        root.setAlignment(Pos.CENTER_LEFT);
-        root.setPadding(new Insets(6, 12, 6, 12));
+        root.setText("");
+        root.getLeftItems().addAll(adapter, separator(), platform);
+        root.getRightItems().add(jobs);
         refreshSettings();
         refreshJobs();
         poll = new Timeline(new KeyFrame(Duration.millis(500), e -> refreshJobs()));
@@ -52,7 +43,7 @@ public final class StatusBar {
         poll.play();
     }
 
-    public HBox view() {
+    public org.controlsfx.control.StatusBar view() {
         return root;
     }
 
@@ -72,13 +63,13 @@ public final class StatusBar {
                 .filter(s -> !s.state().finished()).toList();
         if (running.isEmpty()) {
             jobs.setText(context.i18n().t("status.jobs.none"));
-            jobProgress.setVisible(false);
+            root.setProgress(0);
             return;
         }
         jobs.setText(context.i18n().t("status.jobs.running", running.size()));
         JobSnapshot first = running.stream().filter(s -> s.state() == JobState.RUNNING).findFirst().orElse(running.getFirst());
-        jobProgress.setVisible(true);
-        jobProgress.setProgress(first.progress().fraction());
+        // The status bar's own progress bar: indeterminate (-1) while the job cannot tell how far it is.
+        root.setProgress(first.progress().fraction());
     }
 
     public void dispose() {

@@ -69,6 +69,7 @@ class WorkstationUiTest extends FxRobot {
         app = (WorkstationApp) FxToolkit.setupApplication(
                 () -> new WorkstationApp(options(), null, dir.resolve("test.log"), Clock.systemDefaultZone()));
         WaitForAsyncUtils.waitForFxEvents();
+        lookup("#nav-settings").tryQuery().ifPresent(n -> clickOn(n)); // the window opens on Véhicule
     }
 
     private void close() throws TimeoutException {
@@ -223,7 +224,8 @@ class WorkstationUiTest extends FxRobot {
                 backups.getItems().stream().filter(b -> b.kind() == BackupKind.MANUAL).findFirst().orElseThrow()));
         clickOn("#backups-restore");
         clickOn("Oui");
-        await(() -> workstation().settings().get("garage.name").orElse("").equals("Avant"));
+        await(() -> workstation().audit().find(AuditQuery.all().withActionPrefix("data.restored")).size() == 1);
+        assertThat(workstation().settings().get("garage.name")).hasValue("Avant");
         assertThat(workstation().audit().find(AuditQuery.all().withActionPrefix("data.")))
                 .extracting(e -> e.action()).contains("data.restored", "data.backup.created");
         assertThat(workstation().database().backups().latest(BackupKind.BEFORE_RESTORE)).isPresent();
@@ -262,7 +264,8 @@ class WorkstationUiTest extends FxRobot {
         assertThat(backups.getItems()).as("the daily backup at start and the one taken above").hasSize(2);
         interact(() -> backups.getSelectionModel().select(0)); // newest first
         clickOn("#recovery-open");
-        await(() -> lookup("#settings-view").tryQuery().isPresent());
+        await(() -> lookup("#nav-settings").tryQuery().isPresent());
+        clickOn("#nav-settings");
         assertThat(this.<TextField>node("#settings-garage-name").getText()).isEqualTo("Garage sauvé");
         assertThat(DataLayout.at(options().dataDirectory()).setAside()).isDirectoryContaining(
                 p -> p.toFile().isDirectory());

@@ -154,6 +154,8 @@ public final class SettingsArea implements Area {
             String path = model.garageLogo.get();
             boolean has = path != null && !path.isBlank();
             preview.setImage(has ? new Image(Path.of(path).toUri().toString(), true) : null);
+            preview.setVisible(has);
+            preview.setManaged(has);
             none.setVisible(!has);
             none.setManaged(!has);
         };

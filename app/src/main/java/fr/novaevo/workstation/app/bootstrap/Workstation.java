@@ -27,6 +27,7 @@ import fr.novaevo.workstation.obd.sim.SimulatorSettings;
 import fr.novaevo.workstation.obd.sim.VirtualVehicles;
 import fr.novaevo.workstation.obd.transport.TransportFactory;
 import fr.novaevo.workstation.obd.vin.VinDecoder;
+import fr.novaevo.workstation.sync.SyncModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class Workstation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
     /** Every module's schema, core first. A capability adds its module here when it adds its first table. */
-    public static final List<SchemaModule> SCHEMAS = List.of(new SchemaModule("core"));
+    public static final List<SchemaModule> SCHEMAS = List.of(new SchemaModule("core"), SyncModule.SCHEMA);
 
     public static final String TECHNICIAN_SETTING = "workstation.technician";
 

@@ -72,6 +72,7 @@ public final class LoggingSetup {
         appender.setEncoder(encoder(context));
         appender.start();
         root.addAppender(appender);
+        root.setLevel(debug ? Level.DEBUG : Level.INFO);
         if (debug) {
             ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
             console.setContext(context);
@@ -80,7 +81,6 @@ public final class LoggingSetup {
             console.setEncoder(encoder(context));
             console.start();
             root.addAppender(console);
-            root.setLevel(Level.DEBUG);
         }
         return file;
     }

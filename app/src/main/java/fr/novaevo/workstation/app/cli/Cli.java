@@ -2,7 +2,9 @@ package fr.novaevo.workstation.app.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import fr.novaevo.workstation.app.cli.obd.ObdExitCodes;
 import fr.novaevo.workstation.core.error.WorkstationException;
+import fr.novaevo.workstation.obd.ObdException;
 import picocli.CommandLine;
 
 /** Builds the command line: our commands get their {@link CliContext}; errors become one readable line. */
@@ -20,7 +22,7 @@ public final class Cli {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             report(exception, root.debug(), commandLine.getErr());
-            return EXIT_FAILED;
+            return exitCode(exception);
         });
         cli.setParameterExceptionHandler((exception, args) -> {
             exception.getCommandLine().getErr().println("workstation: " + exception.getMessage());
@@ -29,6 +31,11 @@ public final class Cli {
             return EXIT_USAGE;
         });
         return cli;
+    }
+
+    /** Vehicle communication failures have their own codes (3, 4, 5: see {@link ObdExitCodes}); the rest is 1. */
+    public static int exitCode(Throwable exception) {
+        return exception instanceof ObdException obd ? ObdExitCodes.of(obd) : EXIT_FAILED;
     }
 
     /** One human line, with the stable code a user can quote; the stack trace only with {@code --debug}. */

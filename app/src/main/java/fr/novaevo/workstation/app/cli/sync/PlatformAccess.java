@@ -1,0 +1,97 @@
+package fr.novaevo.workstation.app.cli.sync;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import fr.novaevo.workstation.app.bootstrap.Workstation;
+import fr.novaevo.workstation.app.cli.VersionInfo;
+import fr.novaevo.workstation.core.error.WorkstationException;
+import fr.novaevo.workstation.core.settings.SettingsStore;
+import fr.novaevo.workstation.sync.SyncModule;
+import fr.novaevo.workstation.sync.client.ClientConfig;
+import fr.novaevo.workstation.sync.client.CredentialStore;
+import fr.novaevo.workstation.sync.json.SyncJson;
+import fr.novaevo.workstation.sync.store.BookingRepository;
+import fr.novaevo.workstation.sync.store.CommissionRepository;
+import fr.novaevo.workstation.sync.store.DeadLetterRepository;
+import fr.novaevo.workstation.sync.store.SyncDatabase;
+import fr.novaevo.workstation.sync.store.SyncLedger;
+
+/**
+ * The sync capability wired for the command line, from the composition root's services: the local store
+ * alone (bookings and commissions commands, no network), or the whole {@link SyncModule} for {@code sync}.
+ */
+final class PlatformAccess {
+
+    /** Settings shared with the window's platform settings. */
+    static final String URL_SETTING = "platform.url";
+    static final String GARAGE_SETTING = "platform.garageId";
+    /** {@code X-Client-Id}: a UUID fixed per installation, created on first use. */
+    static final String CLIENT_ID_SETTING = "platform.clientId";
+    /** The API key typed in the settings. */
+    static final String API_KEY_SECRET = "platform.apiKey";
+
+    private PlatformAccess() {
+    }
+
+    /** The local store of bookings and commissions: every change is written with its outbox entry. */
+    record LocalStore(BookingRepository bookings, CommissionRepository commissions, SyncLedger ledger,
+                      DeadLetterRepository deadLetters) {
+    }
+
+    static LocalStore local(Workstation workstation) {
+        SyncDatabase db = new SyncDatabase(workstation.database().dataSource(), SyncJson.newMapper(),
+                workstation.clock());
+        BookingRepository bookings = new BookingRepository(db, workstation.audit());
+        return new LocalStore(bookings, new CommissionRepository(db), new SyncLedger(db),
+                new DeadLetterRepository(db, bookings, workstation.audit()));
+    }
+
+    /** This installation's client id, created and saved the first time. */
+    static UUID clientId(SettingsStore settings) {
+        Optional<UUID> saved = settings.get(CLIENT_ID_SETTING).flatMap(PlatformAccess::parseUuid);
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        UUID created = UUID.randomUUID();
+        settings.put(CLIENT_ID_SETTING, created.toString());
+        return created;
+    }
+
+    private static Optional<UUID> parseUuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The sync module for one platform and garage. The client refuses plain http for a host that is not a
+     * loopback address ({@code SYNC-INSECURE-URL}) before anything is sent.
+     */
+    static SyncModule module(Workstation workstation, URI url, String garageId, CredentialStore credentials,
+                             Duration interval) {
+        ClientConfig config = ClientConfig.of(url, garageId, clientId(workstation.settings()), VersionInfo.version());
+        return new SyncModule(workstation.database().dataSource(), config, credentials, workstation.audit(),
+                workstation.clock(), interval);
+    }
+
+    /**
+     * A data folder holds one garage's bookings: syncing another garage into it would mix them. Refused
+     * unless the local store is still empty.
+     */
+    static void requireSameGarage(SettingsStore settings, LocalStore store, String garageId) {
+        Optional<String> bound = settings.get(GARAGE_SETTING);
+        if (bound.isEmpty() || bound.get().equals(garageId)) {
+            return;
+        }
+        boolean empty = store.bookings().all().isEmpty() && store.commissions().all().isEmpty()
+                && store.ledger().counts().pendingOperations() == 0 && store.deadLetters().all().isEmpty();
+        if (!empty) {
+            throw new WorkstationException("SYNC-CLI-OTHER-GARAGE", "this data folder holds the bookings of garage "
+                    + bound.get() + ", not " + garageId + ": use another --data-dir", bound.get(), garageId);
+        }
+    }
+}

@@ -8,6 +8,7 @@ import fr.novaevo.workstation.app.bootstrap.Workstation;
 import fr.novaevo.workstation.app.ui.about.AboutArea;
 import fr.novaevo.workstation.app.ui.settings.SettingsArea;
 import fr.novaevo.workstation.app.ui.supervision.SupervisionArea;
+import fr.novaevo.workstation.app.ui.vehicle.VehicleArea;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -38,7 +39,7 @@ public final class MainWindow implements UiContext.Shell {
     private final ToggleGroup navigation = new ToggleGroup();
     private UiContext context;
     private StatusBar statusBar;
-    private String currentArea = SettingsArea.ID;
+    private String currentArea = VehicleArea.ID;
     private String pendingTab;
 
     public MainWindow(Workstation workstation, Stage stage, Path logFile, Optional<String> forcedLanguage) {
@@ -68,6 +69,7 @@ public final class MainWindow implements UiContext.Shell {
         I18n i18n = new I18n(language, workstation.clock().getZone());
         context = new UiContext(workstation, i18n, stage, logFile, this);
         // Later capabilities register their areas here, before Paramètres.
+        areas.add(new VehicleArea(context));
         areas.add(new SettingsArea(context));
         areas.add(new SupervisionArea(context));
         areas.add(new AboutArea(context));

@@ -98,9 +98,13 @@ class WorkstationUiTest extends FxRobot {
     }
 
     private void await(java.util.function.BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException closedDuringRestore) {
+                return false; // a restore closes the database for a moment: look again
+            }
         });
     }
 

@@ -6,6 +6,7 @@ import fr.novaevo.workstation.app.bootstrap.AppPaths;
 import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
 import fr.novaevo.workstation.app.cli.CliContext;
+import fr.novaevo.workstation.app.cli.CommandBase;
 import fr.novaevo.workstation.app.cli.WorkstationCommand;
 import fr.novaevo.workstation.obd.session.ObdConnector;
 import fr.novaevo.workstation.obd.session.ObdSession;
@@ -16,15 +17,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** What every {@code workstation obd} command shares: the root options, the services, the console. */
-abstract class ObdCommandBase {
-
-    @Spec
-    CommandSpec spec;
-
-    protected final CliContext context;
+abstract class ObdCommandBase extends CommandBase {
 
     ObdCommandBase(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     /** {@code --port} and {@code --baud}, for the commands that talk to a vehicle. */
@@ -39,18 +35,6 @@ abstract class ObdCommandBase {
         Integer baud;
     }
 
-    LaunchOptions options() {
-        return ((WorkstationCommand) spec.root().userObject()).launchOptions(AppPaths.forCurrentUser());
-    }
-
-    Workstation workstation() {
-        return context.workstation(options());
-    }
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
     PrintWriter err() {
         return spec.commandLine().getErr();
     }
@@ -58,10 +42,6 @@ abstract class ObdCommandBase {
     /** Fault code descriptions follow {@code --lang}; English otherwise, like the rest of the command line. */
     Locale locale() {
         return options().language().map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
-    }
-
-    ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     /**

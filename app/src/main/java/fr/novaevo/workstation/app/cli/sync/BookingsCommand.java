@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import fr.novaevo.workstation.app.cli.CliContext;
+import fr.novaevo.workstation.app.cli.CommandBase;
 import fr.novaevo.workstation.app.cli.VersionInfo;
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.sync.model.Booking;
@@ -57,7 +58,7 @@ public final class BookingsCommand {
     }
 
     /** Prints a changed booking: the contract's JSON, or its line and that it waits for the next sync. */
-    static void printChanged(SyncCommandBase command, LocalBooking booking, boolean json, String what) {
+    static void printChanged(CommandBase command, LocalBooking booking, boolean json, String what) {
         if (json) {
             command.out().println(CliJson.write(booking.booking()));
         } else {
@@ -84,7 +85,7 @@ public final class BookingsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "The bookings of this data folder, by start time, with their sync state (synced, pending, conflict).")
-    static final class ListBookings extends SyncCommandBase implements Callable<Integer> {
+    static final class ListBookings extends CommandBase implements Callable<Integer> {
         @Option(names = "--json", description = "JSON output: the bookings as the platform contract represents them.")
         boolean json;
 
@@ -110,7 +111,7 @@ public final class BookingsCommand {
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Create a walk-in booking (a customer at the counter). Times: 2026-11-23T09:30 (this "
                 + "computer's time zone) or RFC 3339 (2026-11-23T08:30:00Z).")
-    static final class Create extends SyncCommandBase implements Callable<Integer> {
+    static final class Create extends CommandBase implements Callable<Integer> {
         @Option(names = "--start", required = true, paramLabel = "TIME", description = "Start of the slot.")
         String start;
 
@@ -214,7 +215,7 @@ public final class BookingsCommand {
             description = "Change a booking's status, as the contract allows: requested -> confirmed | cancelled; "
                 + "confirmed -> checked_in | cancelled | no_show; checked_in -> in_progress | cancelled; "
                 + "in_progress -> completed. completed, cancelled and no_show are final.")
-    static final class SetStatus extends SyncCommandBase implements Callable<Integer> {
+    static final class SetStatus extends CommandBase implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "The booking's id (or its first characters).")
         String id;
 
@@ -259,7 +260,7 @@ public final class BookingsCommand {
 
     @Command(name = "reschedule", mixinStandardHelpOptions = true,
             description = "Move a booking to another time, and optionally another bay or length.")
-    static final class Reschedule extends SyncCommandBase implements Callable<Integer> {
+    static final class Reschedule extends CommandBase implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "The booking's id (or its first characters).")
         String id;
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import fr.novaevo.workstation.app.cli.CliContext;
+import fr.novaevo.workstation.app.cli.CommandBase;
 import fr.novaevo.workstation.app.cli.VersionInfo;
 import fr.novaevo.workstation.sync.model.Commission;
 import fr.novaevo.workstation.sync.model.CommissionStatus;
@@ -36,7 +37,7 @@ public final class CommissionsCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Commissions by period, with each month's totals exact to the cent. Totals count "
                 + "pending, validated and paid commissions (cancelled ones are never paid), or the --status given.")
-    static final class ListCommissions extends SyncCommandBase implements Callable<Integer> {
+    static final class ListCommissions extends CommandBase implements Callable<Integer> {
         @Option(names = "--period", paramLabel = "YYYY-MM", description = "Only this month (the sale's month in France).")
         String period;
 

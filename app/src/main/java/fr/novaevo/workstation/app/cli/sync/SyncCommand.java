@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
 import fr.novaevo.workstation.app.cli.CliContext;
+import fr.novaevo.workstation.app.cli.CommandBase;
 import fr.novaevo.workstation.app.cli.VersionInfo;
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.core.jobs.CancelledException;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Option;
             + "then pull the platform's. Prints pushed, applied, duplicates, conflicts, rejected, pulled.",
             "Without --once, keeps synchronising every --interval (with backoff after a failure) until Ctrl-C.",
             "--server, --garage and the API key default to the ones saved in the settings."})
-public final class SyncCommand extends SyncCommandBase implements Callable<Integer> {
+public final class SyncCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--server", paramLabel = "URL",
             description = "Platform API, e.g. https://api.novaevo.fr/v1 (plain http only for this computer).")

@@ -1,0 +1,65 @@
+package fr.novaevo.workstation.app.ui.vehicle;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import fr.novaevo.workstation.app.ui.I18n;
+import fr.novaevo.workstation.core.error.WorkstationException;
+import fr.novaevo.workstation.obd.dtc.Severity;
+import javafx.scene.control.Label;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Texts and small nodes shared by the area's views. */
+final class VehicleTexts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VehicleTexts.class);
+
+    private VehicleTexts() {
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The sentence for a failure with its quotable code; an unexpected failure goes to the log once, here. */
+    static String error(I18n i18n, Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof WorkstationException w) {
+            String key = "vehicle.error." + w.code();
+            if (i18n.has(key)) {
+                return i18n.t(key) + " (" + i18n.t("common.error.code", w.code()) + ")";
+            }
+            return i18n.error(w);
+        }
+        LOG.error("unexpected failure in the vehicle area", t);
+        return i18n.error(t);
+    }
+
+    static String severity(I18n i18n, Severity severity) {
+        return "en".equals(i18n.language()) ? severity.english() : severity.french();
+    }
+
+    static String severityStyle(Severity severity) {
+        return "vehicle-severity-" + severity.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A value label, selectable-looking and large enough to read from the car. */
+    static Label value(String id) {
+        Label label = new Label("—");
+        label.setId(id);
+        label.getStyleClass().add("vehicle-value");
+        label.setWrapText(true);
+        return label;
+    }
+
+    static void style(Label label, String style, String... others) {
+        label.getStyleClass().removeAll(others);
+        if (style != null && !label.getStyleClass().contains(style)) {
+            label.getStyleClass().add(style);
+        }
+    }
+}

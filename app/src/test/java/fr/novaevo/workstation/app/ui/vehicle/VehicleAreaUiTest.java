@@ -1,0 +1,230 @@
+package fr.novaevo.workstation.app.ui.vehicle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
+import fr.novaevo.workstation.app.bootstrap.Workstation;
+import fr.novaevo.workstation.app.ui.WorkstationApp;
+import fr.novaevo.workstation.core.audit.AuditEntry;
+import fr.novaevo.workstation.core.audit.AuditQuery;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The "Véhicule" area of the real application, headless, against the built-in virtual vehicle (port
+ * {@code sim}): connect, overview, codes and clearing with the journal, readiness and mode 06, live data,
+ * identification, and a vehicle that does not answer. A screenshot of each sub-view goes to target/screenshots.
+ */
+class VehicleAreaUiTest extends FxRobot {
+
+    private static final String VIN = "VF1RJA00XKB123456";
+
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private WorkstationApp app;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void start() throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+        app = (WorkstationApp) FxToolkit.setupApplication(
+                () -> new WorkstationApp(LaunchOptions.inside(dir), null, dir.resolve("test.log"), Clock.systemDefaultZone()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            app = null;
+        }
+    }
+
+    private Workstation workstation() {
+        return app.workstation().orElseThrow();
+    }
+
+    private <T extends Node> T node(String query) {
+        return lookup(query).query();
+    }
+
+    private void await(java.util.function.BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    private void tab(String id) {
+        TabPane tabs = node("#vehicle-tabs");
+        interact(() -> tabs.getSelectionModel().select(
+                tabs.getTabs().stream().filter(t -> t.getId().equals("tab-vehicle-" + id)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(String query) {
+        return this.<Label>node(query).getText();
+    }
+
+    private void connectToTheDemoVehicle() throws TimeoutException {
+        clickOn("#vehicle-connect-button");
+        await(() -> text("#vehicle-vin").equals(VIN) && text("#vehicle-busy").isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CodesView.CodeRow> codeRows() {
+        return ((TableView<CodesView.CodeRow>) node("#vehicle-codes-table")).getItems();
+    }
+
+    @Test
+    void opensOnTheVehicleAreaWithTheDemoVehiclePreselectedAndReadsIt() throws Exception {
+        assertThat(this.<ToggleButton>node("#nav-vehicle").getText()).isEqualTo("Véhicule");
+        assertThat(this.<ToggleButton>node("#nav-vehicle").isSelected()).isTrue();
+        assertThat(this.<RadioButton>node("#vehicle-connect-demo").isSelected())
+                .as("no adapter port in the settings: the demo vehicle").isTrue();
+        assertThat(this.<RadioButton>node("#vehicle-connect-demo").getText()).isEqualTo("Véhicule de démonstration");
+        assertThat(this.<javafx.scene.control.TextField>node("#vehicle-connect-address").getText())
+                .isEqualTo("tcp:192.168.0.10:35000");
+        assertThat(text("#vehicle-state")).isEqualTo("Non connecté");
+        VehicleScreenshots.save(stage.getScene(), "vehicule-connexion");
+
+        connectToTheDemoVehicle();
+
+        assertThat(text("#vehicle-state")).startsWith("Connecté : Véhicule de démonstration");
+        assertThat(text("#vehicle-maker")).containsIgnoringCase("Renault");
+        assertThat(text("#vehicle-country")).isEqualTo("France");
+        assertThat(text("#vehicle-year")).isEqualTo("2019");
+        assertThat(text("#vehicle-protocol")).contains("15765");
+        assertThat(text("#vehicle-ecus")).contains("7E8").contains("7E9");
+        assertThat(text("#vehicle-mil")).isIn("Allumé", "Éteint");
+        assertThat(text("#vehicle-code-count")).startsWith("3 au total : 1 mémorisé(s), 1 en attente, 1 permanent(s)");
+        assertThat(text("#vehicle-voltage")).endsWith(" V");
+        VehicleScreenshots.save(stage.getScene(), "vehicule-vue-ensemble");
+
+        tab("codes");
+        assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code())
+                .containsExactlyInAnyOrder("STORED P0420", "PENDING P0171", "PERMANENT P0420");
+        assertThat(codeRows()).allSatisfy(r -> assertThat(r.dtc().description()).isNotBlank());
+        assertThat(codeRows()).allSatisfy(r -> assertThat(r.dtc().ecu()).isEqualTo("7E8"));
+        assertThat(text("#vehicle-freeze-title")).as("the first code, stored P0420, has the freeze frame")
+                .contains("P0420");
+        TableView<?> freeze = node("#vehicle-freeze-table");
+        assertThat(freeze.getItems()).isNotEmpty();
+        VehicleScreenshots.save(stage.getScene(), "vehicule-codes");
+
+        tab("readiness");
+        TableView<?> monitors = node("#vehicle-readiness-table");
+        TableView<?> mode06 = node("#vehicle-mode06-table");
+        assertThat(monitors.getItems()).isNotEmpty();
+        assertThat(mode06.getItems()).isNotEmpty();
+        assertThat(text("#vehicle-readiness-summary")).startsWith("Non prêt").contains("Système d'évaporation");
+        VehicleScreenshots.save(stage.getScene(), "vehicule-preparation");
+
+        tab("identification");
+        assertThat(text("#vehicle-id-ecu")).startsWith("7E8");
+        assertThat(text("#vehicle-id-vin")).isEqualTo(VIN);
+        assertThat(text("#vehicle-id-part")).isEqualTo("8201 123 456");
+        assertThat(text("#vehicle-id-software")).isEqualTo("SW 4.2.1");
+        assertThat(text("#vehicle-id-serial")).isEqualTo("ECM0012345678");
+        VehicleScreenshots.save(stage.getScene(), "vehicule-identification");
+    }
+
+    @Test
+    void liveDataRunsForSomeSamplesAndStops() throws Exception {
+        connectToTheDemoVehicle();
+        tab("live");
+        Button start = node("#vehicle-live-start");
+        await(() -> !start.isDisabled());
+        clickOn("#vehicle-live-start");
+        await(() -> {
+            String samples = text("#vehicle-live-samples");
+            return !samples.startsWith("0 ") && Long.parseLong(samples.split(" ")[0].replace("\u202f", "")
+                    .replace("\u00a0", "")) >= 20;
+        });
+        assertThat(lookup("#vehicle-gauge-0C").tryQuery()).isPresent();
+        assertThat(lookup("#vehicle-chart-0D").tryQuery()).isPresent();
+        VehicleScreenshots.save(stage.getScene(), "vehicule-donnees-direct");
+        clickOn("#vehicle-live-stop");
+        await(() -> !start.isDisabled());
+        assertThat(text("#vehicle-live-message")).contains("mesure(s)").contains("par seconde");
+        assertThat(text("#vehicle-state")).startsWith("Connecté");
+    }
+
+    @Test
+    void clearingAsksForConfirmationReadsTheCodesAgainAndIsJournaled() throws Exception {
+        connectToTheDemoVehicle();
+        tab("codes");
+        clickOn("#vehicle-codes-clear");
+        await(() -> lookup("#vehicle-clear-engine-off").tryQuery().isPresent());
+        assertThat(this.<Label>node("#vehicle-clear-advice").getText()).contains("contact").contains("moteur arrêté");
+        assertThat(this.<Node>node("#vehicle-clear-confirm").isDisabled()).as("not before the engine-off tick").isTrue();
+        VehicleScreenshots.save(this.<Node>node("#vehicle-clear-dialog").getScene(), "vehicule-effacement-confirmation");
+        clickOn("#vehicle-clear-engine-off");
+        clickOn("#vehicle-clear-confirm");
+        await(() -> text("#vehicle-codes-message").startsWith("Codes effacés"));
+        assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code())
+                .as("permanent codes stay until the ECU sees the repair").containsExactly("PERMANENT P0420");
+        List<AuditEntry> cleared = workstation().audit().find(AuditQuery.all().withActionPrefix("obd.codes.cleared"));
+        assertThat(cleared).hasSize(1);
+        assertThat(cleared.getFirst().subject()).isEqualTo(VIN);
+        assertThat(cleared.getFirst().details()).contains("P0420").contains("P0171").contains("7E8");
+        VehicleScreenshots.save(stage.getScene(), "vehicule-codes-effaces");
+    }
+
+    @Test
+    void aVehicleThatDoesNotAnswerIsShownWithItsCode() throws Exception {
+        ComboBox<String> scenario = node("#vehicle-connect-scenario");
+        interact(() -> scenario.setValue("ignition-off"));
+        clickOn("#vehicle-connect-button");
+        await(() -> this.<Label>node("#vehicle-connect-error").isVisible()
+                && text("#vehicle-state").startsWith("Connexion impossible"));
+        assertThat(text("#vehicle-connect-error")).startsWith("Le véhicule ne répond pas")
+                .contains("OBD-UNABLE-TO-CONNECT");
+        assertThat(text("#vehicle-state")).isEqualTo("Connexion impossible (code : OBD-UNABLE-TO-CONNECT)");
+        assertThat(this.<Button>node("#vehicle-connect-button").isDisabled()).isFalse();
+        VehicleScreenshots.save(stage.getScene(), "vehicule-erreur-contact-coupe");
+    }
+
+    @Test
+    void aKLineVehicleIsReadToo() throws Exception {
+        ComboBox<String> scenario = node("#vehicle-connect-scenario");
+        interact(() -> scenario.setValue("kline"));
+        clickOn("#vehicle-connect-button");
+        await(() -> text("#vehicle-vin").equals("VF32AKFWF44123456") && text("#vehicle-busy").isEmpty());
+        assertThat(text("#vehicle-protocol")).contains("14230");
+        assertThat(text("#vehicle-maker")).containsIgnoringCase("Peugeot");
+        tab("codes");
+        assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code()).contains("STORED P0133");
+        tab("identification");
+        VehicleScreenshots.save(stage.getScene(), "vehicule-identification-ligne-k");
+        assertThat(text("#vehicle-id-unavailable")).as("UDS runs over CAN only")
+                .startsWith("L'identification UDS passe par le bus CAN").contains("14230");
+        assertThat(this.<Button>node("#vehicle-id-read").isDisabled()).isTrue();
+    }
+}

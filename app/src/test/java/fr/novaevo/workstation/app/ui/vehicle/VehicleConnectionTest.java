@@ -1,0 +1,152 @@
+package fr.novaevo.workstation.app.ui.vehicle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import fr.novaevo.workstation.core.audit.AuditEntry;
+import fr.novaevo.workstation.core.audit.AuditJournal;
+import fr.novaevo.workstation.core.audit.AuditQuery;
+import fr.novaevo.workstation.core.audit.AuditVerification;
+import fr.novaevo.workstation.obd.ObdErrorCode;
+import fr.novaevo.workstation.obd.ObdException;
+import fr.novaevo.workstation.obd.dtc.FaultCodeDatabase;
+import fr.novaevo.workstation.obd.elm.ElmSettings;
+import fr.novaevo.workstation.obd.service.PidCatalog;
+import fr.novaevo.workstation.obd.session.LivePoller;
+import fr.novaevo.workstation.obd.session.ObdConnector;
+import fr.novaevo.workstation.obd.session.PollSummary;
+import fr.novaevo.workstation.obd.sim.Elm327Emulator;
+import fr.novaevo.workstation.obd.sim.FaultInjector;
+import fr.novaevo.workstation.obd.sim.SimulatorSettings;
+import fr.novaevo.workstation.obd.sim.VirtualVehicles;
+import fr.novaevo.workstation.obd.transport.TransportFactory;
+import fr.novaevo.workstation.obd.vin.VinDecoder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The area's connection without a screen: a lost adapter is noticed through the poller's failure, a connect
+ * can be cancelled, two connects cannot run at once.
+ */
+class VehicleConnectionTest {
+
+    private final Clock clock = Clock.systemUTC();
+    private final FaultInjector faults = new FaultInjector();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+    private VehicleConnection connection;
+
+    private VehicleConnection connection(SimulatorSettings settings) {
+        VirtualVehicles vehicles = new VirtualVehicles(clock);
+        TransportFactory transports = new TransportFactory(
+                sim -> new Elm327Emulator(vehicles.create(sim.scenario()), settings, faults), Duration.ofSeconds(5));
+        ObdConnector connector = new ObdConnector(transports, ElmSettings.defaults(), new PidCatalog(),
+                new FaultCodeDatabase(), new VinDecoder(clock), new NoJournal(), Locale.FRENCH);
+        connection = new VehicleConnection(connector, new VehicleConnection.Listener() {
+            @Override
+            public void stateChanged(VehicleConnection.State state, String port, Optional<Throwable> failure) {
+                events.add(state.name());
+                failure.ifPresent(lastFailure::set);
+            }
+
+            @Override
+            public void voltage(double volts) {
+                events.add("voltage");
+            }
+        });
+        return connection;
+    }
+
+    @AfterEach
+    void close() {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    @Test
+    void anUnpluggedAdapterDuringLiveDataTurnsTheConnectionLost() throws Exception {
+        VehicleConnection c = connection(SimulatorSettings.instant());
+        c.connect("sim", 0).get(30, TimeUnit.SECONDS);
+        assertThat(c.state()).isEqualTo(VehicleConnection.State.CONNECTED);
+        LiveBuffer buffer = new LiveBuffer();
+        buffer.reset(List.of(0x0C, 0x0D), java.util.Map.of());
+        CompletableFuture<PollSummary> live = c.startLive(new LivePoller(clock, 3), List.of(0x0C, 0x0D), buffer::add);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (buffer.samples() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(buffer.samples()).isGreaterThanOrEqualTo(5);
+
+        faults.unplug();
+
+        assertThatThrownBy(() -> live.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(c.state()).isEqualTo(VehicleConnection.State.LOST);
+        assertThat(events).containsSubsequence("CONNECTING", "CONNECTED", "LOST");
+        assertThat(lastFailure.get()).isInstanceOf(ObdException.class);
+        assertThat(((ObdException) lastFailure.get()).reason()).isEqualTo(ObdErrorCode.LINK_LOST);
+        assertThat(buffer.snapshot().series()).allSatisfy(s -> assertThat(s.values().length)
+                .isLessThanOrEqualTo(LiveBuffer.CAPACITY));
+    }
+
+    @Test
+    void aConnectCanBeCancelledAndASecondConnectIsRefusedMeanwhile() throws Exception {
+        VehicleConnection c = connection(SimulatorSettings.realistic());
+        CompletableFuture<?> first = c.connect("sim", 0);
+        CompletableFuture<?> second = c.connect("sim", 0);
+        assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        c.cancelConnect();
+        assertThat(c.state()).isEqualTo(VehicleConnection.State.DISCONNECTED);
+        assertThatThrownBy(() -> first.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ObdException.class);
+        assertThat(c.state()).isEqualTo(VehicleConnection.State.DISCONNECTED);
+        assertThat(c.awaitClosed(Duration.ofSeconds(30))).isTrue();
+        assertThat(events).containsExactly("CONNECTING", "DISCONNECTED");
+        assertThat(((ObdException) lastFailure.get()).reason()).isEqualTo(ObdErrorCode.CANCELLED);
+    }
+
+    @Test
+    void theLiveBufferKeepsAFixedNumberOfPoints() {
+        LiveBuffer buffer = new LiveBuffer();
+        buffer.reset(List.of(0x0D), java.util.Map.of(0x0D, "Vitesse"));
+        for (int i = 0; i < LiveBuffer.CAPACITY * 3 + 7; i++) {
+            buffer.add(new fr.novaevo.workstation.obd.session.LiveSample(i + 1, clock.instant(), List.of(
+                    new fr.novaevo.workstation.obd.service.PidReading("7E8", 0x0D, "Vehicle speed",
+                            List.of(new fr.novaevo.workstation.obd.service.Quantity("Vehicle speed", i, "km/h")),
+                            i + " km/h"))));
+        }
+        LiveBuffer.Series series = buffer.snapshot().series().getFirst();
+        assertThat(series.values()).hasSize(LiveBuffer.CAPACITY);
+        assertThat(series.values()[LiveBuffer.CAPACITY - 1]).isEqualTo(LiveBuffer.CAPACITY * 3 + 6);
+        assertThat(series.values()[0]).isEqualTo(LiveBuffer.CAPACITY * 2 + 7);
+        assertThat(buffer.samples()).isEqualTo(LiveBuffer.CAPACITY * 3 + 7);
+    }
+
+    /** The journal is not what these tests look at. */
+    private static final class NoJournal implements AuditJournal {
+        @Override
+        public AuditEntry record(String action, String subject, String details) {
+            return null;
+        }
+
+        @Override
+        public List<AuditEntry> find(AuditQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public AuditVerification verify() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package fr.novaevo.workstation.app.ui.vehicle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
+import fr.novaevo.workstation.app.bootstrap.Workstation;
+import fr.novaevo.workstation.app.ui.I18n;
+import fr.novaevo.workstation.app.ui.MainWindow;
+import fr.novaevo.workstation.app.ui.UiContext;
+import fr.novaevo.workstation.obd.elm.ElmSettings;
+import fr.novaevo.workstation.obd.service.PidCatalog;
+import fr.novaevo.workstation.obd.session.ObdConnector;
+import fr.novaevo.workstation.obd.sim.Elm327Emulator;
+import fr.novaevo.workstation.obd.sim.FaultInjector;
+import fr.novaevo.workstation.obd.sim.SimulatorSettings;
+import fr.novaevo.workstation.obd.sim.VirtualVehicles;
+import fr.novaevo.workstation.obd.transport.TransportFactory;
+import fr.novaevo.workstation.obd.vin.VinDecoder;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The area alone in a window, on a virtual vehicle whose adapter the test unplugs during live data: the loss
+ * is shown with the reconnect button, automatic attempts fail while the adapter is out, and once it is back
+ * the vehicle and the live data come back by themselves.
+ */
+class VehicleLostAdapterUiTest extends FxRobot {
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.systemDefaultZone();
+    private final AtomicReference<FaultInjector> adapter = new AtomicReference<>();
+    /** Whether the adapter is in the socket: an adapter made while it is not is unplugged from the start. */
+    private final java.util.concurrent.atomic.AtomicBoolean plugged = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private Workstation workstation;
+    private VehicleArea area;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private void open(String language) throws TimeoutException {
+        workstation = Workstation.open(LaunchOptions.inside(dir), clock);
+        VirtualVehicles vehicles = new VirtualVehicles(clock);
+        TransportFactory transports = new TransportFactory(sim -> {
+            FaultInjector faults = new FaultInjector(); // a fresh adapter at each connection
+            if (!plugged.get()) {
+                faults.unplug();
+            }
+            adapter.set(faults);
+            return new Elm327Emulator(vehicles.create(sim.scenario()), SimulatorSettings.instant(), faults);
+        }, Duration.ofSeconds(5));
+        ObdConnector connector = new ObdConnector(transports, ElmSettings.defaults(), new PidCatalog(),
+                workstation.faultCodes(), new VinDecoder(clock), workstation.audit(), Locale.FRANCE);
+        stage = FxToolkit.registerPrimaryStage();
+        interact(() -> {
+            UiContext context = new UiContext(workstation, new I18n(language, clock.getZone()), stage,
+                    dir.resolve("test.log"), new UiContext.Shell() {
+                        @Override
+                        public void settingsChanged() {
+                        }
+
+                        @Override
+                        public void dataReplaced() {
+                        }
+
+                        @Override
+                        public void navigate(String areaId, String tabId) {
+                        }
+                    });
+            area = new VehicleArea(context, connector);
+            Scene scene = new Scene((Parent) area.createView(), 1070, 760);
+            scene.getStylesheets().add(MainWindow.class.getResource("workstation.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void stop() throws TimeoutException {
+        if (area == null) {
+            return;
+        }
+        interact(() -> {
+            area.dispose();
+            stage.hide();
+        });
+        workstation.close();
+    }
+
+    private <T extends Node> T node(String query) {
+        return lookup(query).query();
+    }
+
+    private String text(String query) {
+        return this.<Label>node(query).getText();
+    }
+
+    private void await(java.util.function.BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void anAdapterLostDuringLiveDataIsShownAndCanBeReconnected() throws Exception {
+        open("fr");
+        clickOn("#vehicle-connect-button");
+        await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
+        TabPane tabs = node("#vehicle-tabs");
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> t.getId().equals("tab-vehicle-live")).findFirst().orElseThrow()));
+        clickOn("#vehicle-live-start");
+        await(() -> !text("#vehicle-live-samples").startsWith("0 "));
+        assertThat(this.<Button>node("#vehicle-reconnect").isVisible()).isFalse();
+
+        plugged.set(false);
+        adapter.get().unplug();
+
+        await(() -> text("#vehicle-state").startsWith("Adaptateur perdu")
+                && this.<Button>node("#vehicle-reconnect").isVisible());
+        assertThat(text("#vehicle-state")).contains("OBD-LINK-LOST").contains("nouvelle tentative automatique");
+        assertThat(text("#vehicle-live-message")).contains("OBD-LINK-LOST");
+        VehicleScreenshots.save(stage.getScene(), "vehicule-adaptateur-perdu");
+        await(() -> text("#vehicle-state").startsWith("Adaptateur perdu") && text("#vehicle-state").contains("(8 "));
+        assertThat(text("#vehicle-vin")).as("the last reading stays on screen").isEqualTo("VF1RJA00XKB123456");
+
+        plugged.set(true);
+
+        await(() -> text("#vehicle-state").startsWith("Connecté")
+                && !this.<Button>node("#vehicle-live-stop").isDisabled()
+                && !text("#vehicle-live-samples").startsWith("0 "));
+        assertThat(this.<Button>node("#vehicle-reconnect").isVisible()).isFalse();
+        assertThat(text("#vehicle-vin")).isEqualTo("VF1RJA00XKB123456");
+        clickOn("#vehicle-live-stop");
+        await(() -> !this.<Button>node("#vehicle-live-start").isDisabled());
+    }
+
+    @Test
+    void theAreaSpeaksEnglishToo() throws Exception {
+        open("en");
+        assertThat(this.<javafx.scene.control.RadioButton>node("#vehicle-connect-demo").getText()).isEqualTo("Demo vehicle");
+        clickOn("#vehicle-connect-button");
+        await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
+        assertThat(text("#vehicle-state")).startsWith("Connected: Demo vehicle");
+        assertThat(text("#vehicle-code-count")).startsWith("3 in all: 1 stored, 1 pending, 1 permanent");
+        assertThat(text("#vehicle-mil")).isIn("On", "Off");
+        VehicleScreenshots.save(stage.getScene(), "vehicule-vue-ensemble-en");
+    }
+}

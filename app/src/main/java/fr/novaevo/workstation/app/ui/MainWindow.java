@@ -151,6 +151,13 @@ public final class MainWindow implements UiContext.Shell {
         show(areaId);
     }
 
+    @Override
+    public void adapterLink(UiContext.AdapterLink link, String port) {
+        if (statusBar != null) {
+            statusBar.adapterLink(link, port);
+        }
+    }
+
     /** Brings the window forward: a second launch of the application asked for it. */
     public void bringToFront() {
         stage.setIconified(false);

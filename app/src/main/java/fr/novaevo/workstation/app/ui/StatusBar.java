@@ -47,6 +47,18 @@ public final class StatusBar {
         return root;
     }
 
+    /** The live vehicle link, over the configured adapter; NONE shows the configuration again. */
+    public void adapterLink(UiContext.AdapterLink link, String port) {
+        I18n i18n = context.i18n();
+        String shown = port.equals("sim") || port.startsWith("sim:") ? i18n.t("status.adapter.demo") : port;
+        switch (link) {
+            case NONE -> refreshSettings();
+            case CONNECTING -> adapter.setText(i18n.t("status.adapter.connecting", shown));
+            case CONNECTED -> adapter.setText(i18n.t("status.adapter.connected", shown));
+            case LOST -> adapter.setText(i18n.t("status.adapter.lost", shown));
+        }
+    }
+
     public void refreshSettings() {
         SettingsStore settings = context.workstation().settings();
         I18n i18n = context.i18n();

@@ -20,5 +20,12 @@ public record UiContext(Workstation workstation, I18n i18n, Window window, Path 
 
         /** Go to an area, optionally to one of its tabs. */
         void navigate(String areaId, String tabId);
+
+        /** The vehicle link changed: the status bar shows it (NONE: back to the configured adapter). */
+        void adapterLink(AdapterLink link, String port);
+    }
+
+    /** What the status bar says of the vehicle adapter while a vehicle area uses it. */
+    public enum AdapterLink { NONE, CONNECTING, CONNECTED, LOST
     }
 }

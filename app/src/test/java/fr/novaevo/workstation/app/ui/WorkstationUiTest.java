@@ -114,6 +114,10 @@ class WorkstationUiTest extends FxRobot {
         assertThat(this.<Label>node("#demo-banner").getText()).startsWith("Mode démonstration");
         assertThat(this.<ToggleButton>node("#nav-settings").getText()).isEqualTo("Paramètres");
         assertThat(this.<Label>node("#status-adapter").getText()).isEqualTo("Adaptateur : non configuré");
+        clickOn("#nav-vehicle");
+        clickOn("#vehicle-connect-button");
+        await(() -> this.<Label>node("#status-adapter").getText().equals("Adaptateur : connecté (véhicule de démonstration)"));
+        clickOn("#nav-settings");
         Screenshots.save(stage, "parametres-fr");
 
         clickOn("#nav-supervision");

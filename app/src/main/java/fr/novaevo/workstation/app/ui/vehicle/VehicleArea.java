@@ -497,6 +497,12 @@ public final class VehicleArea implements Area {
         model.failure.set(failure != null && !(VehicleTexts.unwrap(failure) instanceof ObdException o
                 && o.reason() == ObdErrorCode.CANCELLED) ? failure : null);
         model.state.set(state);
+        context.shell().adapterLink(switch (state) {
+            case CONNECTING -> UiContext.AdapterLink.CONNECTING;
+            case CONNECTED -> UiContext.AdapterLink.CONNECTED;
+            case LOST -> UiContext.AdapterLink.LOST;
+            case DISCONNECTED -> UiContext.AdapterLink.NONE;
+        }, port);
         if (state == VehicleConnection.State.DISCONNECTED || state == VehicleConnection.State.LOST) {
             model.busy.set("");
             model.liveRunning.set(false);

@@ -45,6 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class VehicleLostAdapterUiTest extends FxRobot {
 
+    private final java.util.List<UiContext.AdapterLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @TempDir
     Path dir;
 
@@ -88,6 +90,11 @@ class VehicleLostAdapterUiTest extends FxRobot {
 
                         @Override
                         public void navigate(String areaId, String tabId) {
+                        }
+
+                        @Override
+                        public void adapterLink(UiContext.AdapterLink link, String port) {
+                            links.add(link);
                         }
                     });
             area = new VehicleArea(context, connector);
@@ -143,6 +150,7 @@ class VehicleLostAdapterUiTest extends FxRobot {
         await(() -> text("#vehicle-state").startsWith("Adaptateur perdu")
                 && this.<Button>node("#vehicle-reconnect").isVisible());
         assertThat(text("#vehicle-state")).contains("OBD-LINK-LOST").contains("nouvelle tentative automatique");
+        assertThat(links).as("the status bar is told").contains(UiContext.AdapterLink.CONNECTED, UiContext.AdapterLink.LOST);
         assertThat(text("#vehicle-live-message")).contains("OBD-LINK-LOST");
         VehicleScreenshots.save(stage.getScene(), "vehicule-adaptateur-perdu");
         await(() -> text("#vehicle-state").startsWith("Adaptateur perdu") && text("#vehicle-state").contains("(8 "));

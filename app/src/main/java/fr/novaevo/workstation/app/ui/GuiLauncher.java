@@ -16,6 +16,7 @@ import fr.novaevo.workstation.app.cli.CliContext;
 import fr.novaevo.workstation.app.cli.WorkstationCommand;
 import fr.novaevo.workstation.app.instance.InstanceHandler;
 import fr.novaevo.workstation.app.instance.SingleInstance;
+import fr.novaevo.workstation.core.error.WorkstationException;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -40,17 +41,14 @@ public final class GuiLauncher {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<WorkstationApp> application = new AtomicReference<>();
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
-            WorkstationApp app = new WorkstationApp(options, services, logFile, clock);
-            application.set(app);
-            Stage stage = new Stage();
-            stage.setOnHidden(e -> {
-                app.stop();
-                Platform.exit();
-                closed.countDown();
-            });
-            app.start(stage);
-        });
+        try {
+            startToolkit(options, services, logFile, clock, closed, application);
+        } catch (UnsupportedOperationException | IllegalStateException noScreen) {
+            services.thenAccept(Workstation::close);
+            throw new WorkstationException("UI-NO-DISPLAY", "no screen to open the window on ("
+                    + noScreen.getMessage() + "); start it from a desktop session, or use the command line: "
+                    + "./workstation --help", noScreen);
+        }
         try {
             owner.serve(new WindowHandler(application, clock));
         } catch (IOException e) {
@@ -62,6 +60,21 @@ public final class GuiLauncher {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void startToolkit(LaunchOptions options, CompletableFuture<Workstation> services, Path logFile,
+                                     Clock clock, CountDownLatch closed, AtomicReference<WorkstationApp> application) {
+        Platform.startup(() -> {
+            WorkstationApp app = new WorkstationApp(options, services, logFile, clock);
+            application.set(app);
+            Stage stage = new Stage();
+            stage.setOnHidden(e -> {
+                app.stop();
+                Platform.exit();
+                closed.countDown();
+            });
+            app.start(stage);
+        });
     }
 
     /** Serves later launches: a GUI launch brings this window forward, a command runs here. */

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
             "Without a command, opens the workstation window (demo mode while no adapter or platform is configured).",
             "With a command, runs it and exits. If the workstation is already running on the same data folder,",
             "the command runs inside it and its output comes back here."},
-        subcommands = {DataCommand.class, AuditCommand.class, fr.novaevo.workstation.app.cli.obd.ObdCommand.class, fr.novaevo.workstation.app.cli.sync.SyncCommand.class, fr.novaevo.workstation.app.cli.sync.BookingsCommand.class, fr.novaevo.workstation.app.cli.sync.CommissionsCommand.class},
+        subcommands = {DataCommand.class, AuditCommand.class, fr.novaevo.workstation.app.cli.obd.ObdCommand.class, fr.novaevo.workstation.app.cli.sync.SyncCommand.class, fr.novaevo.workstation.app.cli.sync.BookingsCommand.class, fr.novaevo.workstation.app.cli.sync.CommissionsCommand.class, fr.novaevo.workstation.app.cli.docs.DocsCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the command failed (one line on stderr says why), 2 usage error;",
             "obd commands: 3 no port or no adapter, 4 the vehicle does not answer, 5 other protocol error."})
 public final class WorkstationCommand {

@@ -1,5 +1,6 @@
 package fr.novaevo.workstation.app.ui;
 
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformSettings;
 import fr.novaevo.workstation.core.settings.SettingsStore;
 
 /** The workstation is in demo mode while no vehicle adapter or no platform is configured. */
@@ -8,9 +9,9 @@ public final class DemoMode {
     public static final String ADAPTER_PORT = "adapter.port";
     public static final String ADAPTER_BAUD = "adapter.baud";
     public static final String ADAPTER_PROTOCOL = "adapter.protocol";
-    public static final String PLATFORM_URL = "platform.url";
-    public static final String PLATFORM_GARAGE = "platform.garageId";
-    public static final String PLATFORM_API_KEY_SECRET = "platform.apiKey";
+    public static final String PLATFORM_URL = PlatformSettings.URL;
+    public static final String PLATFORM_GARAGE = PlatformSettings.GARAGE;
+    public static final String PLATFORM_API_KEY_SECRET = PlatformSettings.API_KEY_SECRET;
 
     private DemoMode() {
     }

@@ -70,6 +70,7 @@ public final class MainWindow implements UiContext.Shell {
         context = new UiContext(workstation, i18n, stage, logFile, this);
         // Later capabilities register their areas here, before Paramètres.
         areas.add(new VehicleArea(context));
+        areas.add(new fr.novaevo.workstation.app.ui.bookings.BookingsArea(context));
         areas.add(new SettingsArea(context));
         areas.add(new SupervisionArea(context));
         areas.add(new AboutArea(context));

@@ -1,9 +1,9 @@
 package fr.novaevo.workstation.app.cli.sync;
 
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
 import fr.novaevo.workstation.app.cli.VersionInfo;
 import fr.novaevo.workstation.core.error.WorkstationException;
@@ -24,14 +24,6 @@ import fr.novaevo.workstation.sync.store.SyncLedger;
  */
 final class PlatformAccess {
 
-    /** Settings shared with the window's platform settings. */
-    static final String URL_SETTING = "platform.url";
-    static final String GARAGE_SETTING = "platform.garageId";
-    /** {@code X-Client-Id}: a UUID fixed per installation, created on first use. */
-    static final String CLIENT_ID_SETTING = "platform.clientId";
-    /** The API key typed in the settings. */
-    static final String API_KEY_SECRET = "platform.apiKey";
-
     private PlatformAccess() {
     }
 
@@ -48,32 +40,14 @@ final class PlatformAccess {
                 new DeadLetterRepository(db, bookings, workstation.audit()));
     }
 
-    /** This installation's client id, created and saved the first time. */
-    static UUID clientId(SettingsStore settings) {
-        Optional<UUID> saved = settings.get(CLIENT_ID_SETTING).flatMap(PlatformAccess::parseUuid);
-        if (saved.isPresent()) {
-            return saved.get();
-        }
-        UUID created = UUID.randomUUID();
-        settings.put(CLIENT_ID_SETTING, created.toString());
-        return created;
-    }
-
-    private static Optional<UUID> parseUuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     /**
      * The sync module for one platform and garage. The client refuses plain http for a host that is not a
      * loopback address ({@code SYNC-INSECURE-URL}) before anything is sent.
      */
     static SyncModule module(Workstation workstation, URI url, String garageId, CredentialStore credentials,
                              Duration interval) {
-        ClientConfig config = ClientConfig.of(url, garageId, clientId(workstation.settings()), VersionInfo.version());
+        ClientConfig config = ClientConfig.of(url, garageId, PlatformSettings.clientId(workstation.settings()),
+                VersionInfo.version());
         return new SyncModule(workstation.database().dataSource(), config, credentials, workstation.audit(),
                 workstation.clock(), interval);
     }
@@ -83,7 +57,7 @@ final class PlatformAccess {
      * unless the local store is still empty.
      */
     static void requireSameGarage(SettingsStore settings, LocalStore store, String garageId) {
-        Optional<String> bound = settings.get(GARAGE_SETTING);
+        Optional<String> bound = settings.get(PlatformSettings.GARAGE);
         if (bound.isEmpty() || bound.get().equals(garageId)) {
             return;
         }

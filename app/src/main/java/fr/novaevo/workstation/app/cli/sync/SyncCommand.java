@@ -1,5 +1,7 @@
 package fr.novaevo.workstation.app.cli.sync;
 
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformCredentials;
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -82,12 +84,12 @@ public final class SyncCommand extends CommandBase implements Callable<Integer> 
         String fileKey = apiKeyFile == null ? null : readApiKey(context.resolve(apiKeyFile));
         Workstation workstation = workstation();
         String url = Optional.ofNullable(server).map(String::strip)
-                .or(() -> workstation.settings().get(PlatformAccess.URL_SETTING))
+                .or(() -> workstation.settings().get(PlatformSettings.URL))
                 .orElseThrow(() -> usage("--server is required (no platform address in the settings)"));
         URI base = parseUrl(url);
         PlatformUrls.requireAllowed(base);
         String garageId = Optional.ofNullable(garage).map(String::strip)
-                .or(() -> workstation.settings().get(PlatformAccess.GARAGE_SETTING))
+                .or(() -> workstation.settings().get(PlatformSettings.GARAGE))
                 .orElseThrow(() -> usage("--garage is required (no garage id in the settings)"));
         if (garageId.isEmpty()) {
             throw usage("--garage must not be empty");
@@ -99,12 +101,12 @@ public final class SyncCommand extends CommandBase implements Callable<Integer> 
         // Remembered once a cycle has succeeded, so that a mistyped address is not kept.
         Runnable remember = () -> {
             Map<String, String> values = new LinkedHashMap<>();
-            values.put(PlatformAccess.URL_SETTING, base.toString());
-            values.put(PlatformAccess.GARAGE_SETTING, garageId);
+            values.put(PlatformSettings.URL, base.toString());
+            values.put(PlatformSettings.GARAGE, garageId);
             workstation.settings().putAll(values);
         };
 
-        SecretCredentialStore credentials = new SecretCredentialStore(workstation.secrets(), base.toString(),
+        PlatformCredentials credentials = PlatformCredentials.withKey(workstation.secrets(), base.toString(),
                 garageId, apiKey);
         try (SyncModule module = PlatformAccess.module(workstation, base, garageId, credentials,
                 Duration.ofSeconds(intervalSeconds))) {
@@ -142,7 +144,7 @@ public final class SyncCommand extends CommandBase implements Callable<Integer> 
     }
 
     private String savedApiKey(Workstation workstation) {
-        char[] chars = workstation.secrets().get(PlatformAccess.API_KEY_SECRET)
+        char[] chars = workstation.secrets().get(PlatformSettings.API_KEY_SECRET)
                 .orElseThrow(() -> usage("--api-key-file is required (no API key in the settings)"));
         String key = new String(chars).strip();
         java.util.Arrays.fill(chars, '\0');

@@ -1,0 +1,191 @@
+package fr.novaevo.workstation.app.cli.docs;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import fr.novaevo.workstation.app.bootstrap.AppPaths;
+import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
+import fr.novaevo.workstation.app.bootstrap.Workstation;
+import fr.novaevo.workstation.app.cli.CliContext;
+import fr.novaevo.workstation.app.cli.VersionInfo;
+import fr.novaevo.workstation.app.cli.WorkstationCommand;
+import fr.novaevo.workstation.core.error.WorkstationException;
+import fr.novaevo.workstation.core.jobs.JobContext;
+import fr.novaevo.workstation.ocr.batch.BatchEngine;
+import fr.novaevo.workstation.ocr.batch.BatchExports;
+import fr.novaevo.workstation.ocr.batch.BatchInputs;
+import fr.novaevo.workstation.ocr.batch.BatchReport;
+import fr.novaevo.workstation.ocr.batch.BatchRequest;
+import fr.novaevo.workstation.ocr.batch.BatchSettings;
+import fr.novaevo.workstation.ocr.batch.BatchState;
+import fr.novaevo.workstation.ocr.batch.KbisWorkerProcessors;
+import fr.novaevo.workstation.ocr.document.DocumentLimits;
+import fr.novaevo.workstation.ocr.result.DocumentResult;
+import fr.novaevo.workstation.ocr.result.DocumentStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code workstation docs batch <files or folders>... --out results.xlsx [--jsonl results.jsonl]
+ * [--workers N] [--priority P]}: reads every file as one batch (recorded in the database like the window's
+ * batches), shows its progress on stderr, and writes the Excel workbook and the JSON Lines file.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class, sortOptions = false,
+        description = {"Read PDFs and images (files, or folders and everything under them) offline and write the "
+            + "results: an Excel workbook (--out) and optionally JSON Lines (--jsonl), one entry per file.",
+            "A file that cannot be read gets status error with a reason code; the others go on."})
+public final class DocsBatchCommand implements Callable<Integer> {
+
+    static final int MAX_WORKERS = 64;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = "PDF, PNG, JPEG or TIFF files, or folders.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "results.xlsx", description = "Excel workbook to write.")
+    Path out;
+
+    @Option(names = "--jsonl", paramLabel = "results.jsonl", description = "JSON Lines file to write as well.")
+    Path jsonl;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Documents read in parallel (default: one per core, 1 to " + MAX_WORKERS + ").")
+    Integer workers;
+
+    @Option(names = "--priority", paramLabel = "P", defaultValue = "0",
+            description = "Batch priority, -10 (last) to +10 (first); default ${DEFAULT-VALUE}.")
+    int priority;
+
+    private final CliContext context;
+
+    DocsBatchCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (workers != null && (workers < 1 || workers > MAX_WORKERS)) {
+            throw usage("--workers must be 1 to " + MAX_WORKERS + ", not " + workers);
+        }
+        if (priority < BatchRequest.MIN_PRIORITY || priority > BatchRequest.MAX_PRIORITY) {
+            throw usage("--priority must be -10 to +10, not " + priority);
+        }
+        Path workbook = context.resolve(out);
+        Path lines = jsonl == null ? null : context.resolve(jsonl);
+        if (lines != null && lines.equals(workbook)) {
+            throw usage("--out and --jsonl name the same file");
+        }
+        List<Path> resolved = inputs.stream().map(context::resolve).toList();
+        List<BatchInputs.InputFile> files = BatchInputs.expand(resolved);
+        if (files.isEmpty()) {
+            throw usage("no file found in " + inputs);
+        }
+        // Checked before reading anything: a typo in an output folder should not cost a whole batch.
+        checkWritable(workbook);
+        if (lines != null) {
+            checkWritable(lines);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        files.stream().filter(f -> f.problem().isPresent()).forEach(f -> err.println(
+                "workstation: " + f.file() + ": [" + f.problem().get().code() + "] " + f.problem().get().message()));
+
+        Workstation workstation = context.workstation(options());
+        // the watchdog waits as long as the reader's own time limit, plus the grace
+        BatchSettings settings = BatchSettings.defaults();
+        settings = settings.withDocumentTimeout(DocumentLimits.DEFAULT.timeout(), settings.grace());
+        if (workers != null) {
+            settings = settings.withWorkers(workers);
+        }
+        BatchEngine engine = new BatchEngine(workstation.database().dataSource(),
+                KbisWorkerProcessors.factory(DocumentLimits.DEFAULT, workstation.clock()), settings, workstation.clock());
+        long id = engine.submit(BatchRequest.now("workstation docs batch", resolved, priority));
+        ProgressLine progress = new ProgressLine(err, onTerminal());
+        BatchReport report;
+        try {
+            report = engine.run(id, progress);
+        } finally {
+            progress.finish();
+        }
+        if (report.info().state() != BatchState.COMPLETED) {
+            throw new WorkstationException("BATCH-NOT-COMPLETED", "batch " + id + " ended " + report.info().state()
+                    + " with " + report.counts().pending() + " documents not read", id);
+        }
+
+        BatchExports exports = new BatchExports(engine.store());
+        if (lines != null) {
+            exports.writeJsonLines(id, lines);
+        }
+        try {
+            exports.writeExcel(id, workbook, JobContextNone.INSTANCE);
+        } catch (fr.novaevo.workstation.core.jobs.CancelledException e) {
+            throw new WorkstationException("EXPORT-WRITE-FAILED", "the export was cancelled", e);
+        }
+        Map<DocumentStatus, Integer> byStatus = new EnumMap<>(DocumentStatus.class);
+        try (Stream<DocumentResult> results = engine.store().results(id)) {
+            results.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf("%d documents: %d ok, %d needs_review, %d error%n", report.counts().total(),
+                byStatus.getOrDefault(DocumentStatus.OK, 0), byStatus.getOrDefault(DocumentStatus.NEEDS_REVIEW, 0),
+                byStatus.getOrDefault(DocumentStatus.ERROR, 0));
+        console.println("Excel: " + workbook);
+        if (lines != null) {
+            console.println("JSON Lines: " + lines);
+        }
+        console.flush();
+        return 0;
+    }
+
+    private static void checkWritable(Path target) {
+        Path parent = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot write " + target + ": it is a folder",
+                    target.toString());
+        }
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot write " + target + ": the folder "
+                    + parent + " does not exist or cannot be written", target.toString());
+        }
+    }
+
+    /** A single updating line when a person watches a terminal; plain periodic lines in a log or a pipe. */
+    private static boolean onTerminal() {
+        Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+
+    private LaunchOptions options() {
+        return ((WorkstationCommand) spec.root().userObject()).launchOptions(AppPaths.forCurrentUser());
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** The export is not cancellable from the command line (Ctrl-C ends the process; the temp file goes). */
+    private enum JobContextNone implements JobContext {
+        INSTANCE;
+
+        @Override
+        public void progress(long done, long total, String step) {
+            // the document count was shown already
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package fr.novaevo.workstation.app.ui.bookings;
+
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformCredentials;
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import fr.novaevo.workstation.app.bootstrap.Workstation;
+import fr.novaevo.workstation.app.cli.VersionInfo;
+import fr.novaevo.workstation.core.settings.SettingsStore;
+import fr.novaevo.workstation.sync.SyncModule;
+import fr.novaevo.workstation.sync.client.ClientConfig;
+import fr.novaevo.workstation.sync.client.CredentialStore;
+import fr.novaevo.workstation.sync.emulator.EmulatorConfig;
+import fr.novaevo.workstation.sync.emulator.PlatformEmulator;
+import fr.novaevo.workstation.sync.store.SyncSchema;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync capability as the area uses it: against the configured platform (the workstation's database,
+ * the settings and the encrypted API key), or, when no platform is configured, against a local {@link
+ * PlatformEmulator} on 127.0.0.1 with its French sample data and a database of its own in memory, so that
+ * the demo never mixes with the garage's real bookings. Opened off the JavaFX thread; {@link #close()}
+ * stops the scheduler, the client, the emulator and the demo database.
+ */
+final class BookingsSession implements AutoCloseable {
+
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookingsSession.class);
+
+    private final SyncModule module;
+    private final PlatformEmulator emulator;
+    private final JdbcConnectionPool demoDatabase;
+
+    private BookingsSession(SyncModule module, PlatformEmulator emulator, JdbcConnectionPool demoDatabase) {
+        this.module = module;
+        this.emulator = emulator;
+        this.demoDatabase = demoDatabase;
+    }
+
+    /**
+     * Opens the session (blocking: starts the emulator and its database in demo mode). The scheduler is
+     * not started: the caller adds its listeners first.
+     *
+     * @param officeActivity in demo mode, time between two platform-side events (null: none)
+     */
+    static BookingsSession open(Workstation workstation, Duration interval, Duration officeActivity) {
+        SettingsStore settings = workstation.settings();
+        Optional<String> url = settings.get(PlatformSettings.URL).filter(u -> !u.isBlank());
+        if (url.isPresent()) {
+            String garage = settings.get(PlatformSettings.GARAGE, "").strip();
+            ClientConfig config = ClientConfig.of(URI.create(url.get().strip()), garage, PlatformSettings.clientId(settings),
+                    VersionInfo.version());
+            CredentialStore credentials = PlatformCredentials.fromSettings(workstation.secrets(), url.get().strip(),
+                    garage);
+            SyncModule module = new SyncModule(workstation.database().dataSource(), config, credentials,
+                    workstation.audit(), workstation.clock(), interval);
+            return new BookingsSession(module, null, null);
+        }
+        PlatformEmulator emulator = PlatformEmulator.start(EmulatorConfig.defaults(), 0);
+        JdbcConnectionPool database = null;
+        try {
+            database = JdbcConnectionPool.create("jdbc:h2:mem:bookings-demo-" + UUID.randomUUID()
+                    + ";DB_CLOSE_DELAY=-1", "sa", "");
+            SyncSchema.migrate(database);
+            if (officeActivity != null) {
+                emulator.startActivity(officeActivity, 20261121L);
+            }
+            ClientConfig config = ClientConfig.of(emulator.baseUri(), emulator.config().garageId(),
+                    UUID.nameUUIDFromBytes("novaevo-demo-workstation".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    VersionInfo.version());
+            SyncModule module = new SyncModule(database, config, new DemoCredentials(emulator.config().apiKey()),
+                    workstation.audit(), workstation.clock(), interval);
+            LOG.info("bookings area in demo mode against the platform emulator at {}", emulator.baseUri());
+            return new BookingsSession(module, emulator, database);
+        } catch (RuntimeException e) {
+            emulator.close();
+            if (database != null) {
+                shutdown(database);
+            }
+            throw e;
+        }
+    }
+
+    boolean demo() {
+        return emulator != null;
+    }
+
+    Optional<PlatformEmulator> emulator() {
+        return Optional.ofNullable(emulator);
+    }
+
+    SyncModule module() {
+        return module;
+    }
+
+    @Override
+    public void close() {
+        try {
+            module.close();
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
+            if (demoDatabase != null) {
+                shutdown(demoDatabase);
+            }
+        }
+    }
+
+    private static void shutdown(JdbcConnectionPool pool) {
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (java.sql.SQLException e) {
+            LOG.debug("demo database already closed", e);
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    /** The demo's credentials: the emulator's published key; the refresh token lives in memory only. */
+    private static final class DemoCredentials implements CredentialStore {
+        private final String apiKey;
+        private volatile String refreshToken;
+
+        DemoCredentials(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        @Override
+        public Optional<String> apiKey() {
+            return Optional.of(apiKey);
+        }
+
+        @Override
+        public Optional<String> refreshToken() {
+            return Optional.ofNullable(refreshToken);
+        }
+
+        @Override
+        public void saveRefreshToken(String value) {
+            refreshToken = value;
+        }
+
+        @Override
+        public void clearRefreshToken() {
+            refreshToken = null;
+        }
+    }
+}

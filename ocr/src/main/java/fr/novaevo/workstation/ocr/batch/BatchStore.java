@@ -167,8 +167,13 @@ public final class BatchStore {
              PreparedStatement next = c.prepareStatement("SELECT ID, SEQ, PATH, ATTEMPTS FROM OCR.BATCH_DOCUMENT "
                      + "WHERE BATCH_ID = ? AND STATE = 'PENDING' AND (NOT_BEFORE IS NULL OR NOT_BEFORE <= ?) "
                      + "ORDER BY SEQ LIMIT 8");
+             // Compare-and-set on the attempts read as well as the state: between this worker's read and its
+             // update, another worker may have taken the document, failed, and put it back to pending (A-B-A);
+             // the update must then miss, or the document would be read once more than allowed and before
+             // its backoff time.
              PreparedStatement take = c.prepareStatement("UPDATE OCR.BATCH_DOCUMENT SET STATE = 'RUNNING', "
-                     + "ATTEMPTS = ATTEMPTS + 1, STARTED_AT = ? WHERE ID = ? AND STATE = 'PENDING'")) {
+                     + "ATTEMPTS = ATTEMPTS + 1, STARTED_AT = ? WHERE ID = ? AND STATE = 'PENDING' AND ATTEMPTS = ? "
+                     + "AND (NOT_BEFORE IS NULL OR NOT_BEFORE <= ?)")) {
             while (true) {
                 next.setLong(1, batchId);
                 setInstant(next, 2, now);
@@ -185,6 +190,8 @@ public final class BatchStore {
                 for (BatchDocument candidate : candidates) {
                     setInstant(take, 1, now);
                     take.setLong(2, candidate.id());
+                    take.setInt(3, candidate.attempts() - 1);
+                    setInstant(take, 4, now);
                     if (take.executeUpdate() == 1) {
                         return Optional.of(candidate);
                     }

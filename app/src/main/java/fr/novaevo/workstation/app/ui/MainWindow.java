@@ -159,6 +159,13 @@ public final class MainWindow implements UiContext.Shell {
         }
     }
 
+    @Override
+    public void platformState(String text, boolean demo) {
+        if (statusBar != null) {
+            statusBar.platformState(text, demo);
+        }
+    }
+
     /** Brings the window forward: a second launch of the application asked for it. */
     public void bringToFront() {
         stage.setIconified(false);

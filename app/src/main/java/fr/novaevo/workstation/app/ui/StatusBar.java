@@ -59,6 +59,11 @@ public final class StatusBar {
         }
     }
 
+    /** The sync state shown by the bookings area, once it runs. */
+    public void platformState(String text, boolean demo) {
+        platform.setText(context.i18n().t(demo ? "status.platform.demo" : "status.platform.state", text));
+    }
+
     public void refreshSettings() {
         SettingsStore settings = context.workstation().settings();
         I18n i18n = context.i18n();

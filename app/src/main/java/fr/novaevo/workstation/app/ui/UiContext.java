@@ -23,6 +23,10 @@ public record UiContext(Workstation workstation, I18n i18n, Window window, Path 
 
         /** The vehicle link changed: the status bar shows it (NONE: back to the configured adapter). */
         void adapterLink(AdapterLink link, String port);
+
+        /** The platform sync state as the bookings area shows it ("Synchronisé 07:38"), for the status bar. */
+        default void platformState(String text, boolean demo) {
+        }
     }
 
     /** What the status bar says of the vehicle adapter while a vehicle area uses it. */

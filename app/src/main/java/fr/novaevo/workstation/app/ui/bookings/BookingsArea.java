@@ -56,6 +56,9 @@ public final class BookingsArea implements Area {
             view.dispose();
         }
         view = new BookingsView(context, this);
+        BookingsView created = view;
+        created.syncStateText().addListener((obs, before, text) ->
+                context.shell().platformState(text, created.demoShown()));
         view.root().getProperties().put(BookingsArea.class, this); // the area behind the view, for tests
         startSession();
         BookingsView shown = view;

@@ -176,6 +176,15 @@ final class BookingsView {
 
     // ------------------------------------------------------------ session and status
 
+    /** The sync state as shown ("Synchronisé 07:38", "2 en attente"...), for the status bar too. */
+    javafx.beans.value.ObservableValue<String> syncStateText() {
+        return syncState.textProperty();
+    }
+
+    boolean demoShown() {
+        return demo.isVisible();
+    }
+
     void sessionReady(boolean demoMode, SyncStatus initial) {
         ready = true;
         demo.setVisible(demoMode);

@@ -132,6 +132,8 @@ class BookingsAreaUiTest extends FxRobot {
         assertThat(text("#bookings-demo")).isEqualTo("Démonstration : plateforme simulée");
         assertThat(node("#bookings-demo").isVisible()).isTrue();
         assertThat(text("#bookings-sync-state")).matches("Synchronisé \\d\\d:\\d\\d");
+        assertThat(text("#status-platform")).as("the status bar follows")
+                .isEqualTo("Plateforme simulée : " + text("#bookings-sync-state"));
         assertThat(list().getItems()).allMatch(b -> b.syncState() == BookingSyncState.SYNCED);
         assertThat(list().getItems()).extracting(b -> b.booking().bay()).contains("Pont 1", "Pont 2");
         LocalDate today = LocalDate.now();

@@ -40,7 +40,7 @@ public final class Workstation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
     /** Every module's schema, core first. A capability adds its module here when it adds its first table. */
-    public static final List<SchemaModule> SCHEMAS = List.of(new SchemaModule("core"), SyncModule.SCHEMA, fr.novaevo.workstation.ocr.batch.BatchStore.SCHEMA);
+    public static final List<SchemaModule> SCHEMAS = List.of(new SchemaModule("core"), SyncModule.SCHEMA, fr.novaevo.workstation.ocr.batch.BatchStore.SCHEMA, fr.novaevo.workstation.obd.history.ObdSchema.SCHEMA);
 
     public static final String TECHNICIAN_SETTING = "workstation.technician";
 

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import fr.novaevo.workstation.app.bootstrap.AppPaths;
-import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
 import fr.novaevo.workstation.app.cli.CliContext;
+import fr.novaevo.workstation.app.cli.CommandBase;
 import fr.novaevo.workstation.app.cli.VersionInfo;
-import fr.novaevo.workstation.app.cli.WorkstationCommand;
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.core.jobs.JobContext;
 import fr.novaevo.workstation.ocr.batch.BatchEngine;
@@ -29,11 +27,9 @@ import fr.novaevo.workstation.ocr.document.DocumentLimits;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import fr.novaevo.workstation.ocr.result.DocumentStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code workstation docs batch <files or folders>... --out results.xlsx [--jsonl results.jsonl]
@@ -44,12 +40,10 @@ import picocli.CommandLine.Spec;
         description = {"Read PDFs and images (files, or folders and everything under them) offline and write the "
             + "results: an Excel workbook (--out) and optionally JSON Lines (--jsonl), one entry per file.",
             "A file that cannot be read gets status error with a reason code; the others go on."})
-public final class DocsBatchCommand implements Callable<Integer> {
+public final class DocsBatchCommand extends CommandBase implements Callable<Integer> {
 
     static final int MAX_WORKERS = 64;
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = "PDF, PNG, JPEG or TIFF files, or folders.")
     List<Path> inputs;
@@ -68,10 +62,9 @@ public final class DocsBatchCommand implements Callable<Integer> {
             description = "Batch priority, -10 (last) to +10 (first); default ${DEFAULT-VALUE}.")
     int priority;
 
-    private final CliContext context;
 
     DocsBatchCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -132,6 +125,8 @@ public final class DocsBatchCommand implements Callable<Integer> {
         } catch (fr.novaevo.workstation.core.jobs.CancelledException e) {
             throw new WorkstationException("EXPORT-WRITE-FAILED", "the export was cancelled", e);
         }
+        workstation.audit().record("docs.export.written", workbook.getFileName().toString(),
+                report.counts().total() + " documents" + (lines == null ? "" : ", also " + lines.getFileName()));
         Map<DocumentStatus, Integer> byStatus = new EnumMap<>(DocumentStatus.class);
         try (Stream<DocumentResult> results = engine.store().results(id)) {
             results.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
@@ -164,14 +159,6 @@ public final class DocsBatchCommand implements Callable<Integer> {
     private static boolean onTerminal() {
         Console console = System.console();
         return console != null && console.isTerminal();
-    }
-
-    private LaunchOptions options() {
-        return ((WorkstationCommand) spec.root().userObject()).launchOptions(AppPaths.forCurrentUser());
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     /** The export is not cancellable from the command line (Ctrl-C ends the process; the temp file goes). */

@@ -37,7 +37,7 @@ import javafx.util.StringConverter;
 final class AuditTab {
 
     /** Action families offered in the filter; the journal accepts any dotted code. */
-    static final List<String> FAMILIES = List.of("", "settings.", "data.", "audit.", "obd.", "ecu.", "docs.", "sync.");
+    static final List<String> FAMILIES = List.of("", "settings.", "data.", "audit.", "obd.", "ecu.", "ocr.", "docs.", "sync.");
 
     private final UiContext context;
     private final ObservableList<AuditEntry> rows = FXCollections.observableArrayList();

@@ -105,13 +105,34 @@ final class LiveView {
         Label samples = new Label(i18n.t("vehicle.live.samples", 0));
         samples.setId("vehicle-live-samples");
         samples.getStyleClass().add("vehicle-value");
+        javafx.scene.control.ToggleButton record = new javafx.scene.control.ToggleButton(i18n.t("vehicle.live.record"));
+        record.setId("vehicle-live-record");
+        record.getStyleClass().add("vehicle-big-button");
+        record.setOnAction(e -> {
+            if (record.isSelected()) {
+                area.startRecording();
+            } else {
+                area.stopRecording();
+            }
+        });
+        Label recordMessage = new Label();
+        recordMessage.setId("vehicle-live-record-message");
+        recordMessage.setWrapText(true);
+        recordMessage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        recordMessage.textProperty().bind(model.recordMessage);
+        Label replayMessage = new Label();
+        replayMessage.setId("vehicle-live-replay");
+        replayMessage.setWrapText(true);
+        replayMessage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        replayMessage.getStyleClass().add("vehicle-warning");
+        replayMessage.textProperty().bind(model.replayMessage);
         Label message = new Label();
         message.setId("vehicle-live-message");
         message.setWrapText(true);
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.liveMessage);
         VBox left = new VBox(10, new Label(i18n.t("vehicle.live.choose")), limit, pids, new HBox(10, start, stop),
-                samples, message);
+                record, recordMessage, samples, message, replayMessage);
         VBox.setVgrow(pids, Priority.ALWAYS);
         left.getStyleClass().add("section");
         left.setPrefWidth(300);
@@ -195,6 +216,10 @@ final class LiveView {
             boolean running = model.liveRunning.get();
             start.setDisable(running || !model.connected() || model.livePids.isEmpty());
             stop.setDisable(!running);
+            record.setDisable(!running);
+            record.setSelected(model.recording.get());
+            replayMessage.setVisible(model.replayed.get() != null);
+            replayMessage.setManaged(model.replayed.get() != null);
             pids.setDisable(running);
             if (running) {
                 frames.play();
@@ -206,6 +231,11 @@ final class LiveView {
         area.listen(model.scan, refresh);
         area.listen(model.liveRunning, refresh);
         area.listen(model.state, refresh);
+        area.listen(model.recording, refresh);
+        area.listen(model.replayed, () -> {
+            drawn[0] = -1; // a recording was read back into the buffer: draw it
+            refresh.run();
+        });
         javafx.collections.ListChangeListener<Integer> choice = ch -> refresh.run();
         model.livePids.addListener(choice);
         disposer = () -> {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import fr.novaevo.workstation.app.ui.Area;
 import fr.novaevo.workstation.app.ui.DemoMode;
@@ -17,7 +19,17 @@ import fr.novaevo.workstation.app.ui.MainWindow;
 import fr.novaevo.workstation.app.ui.UiContext;
 import fr.novaevo.workstation.obd.ObdErrorCode;
 import fr.novaevo.workstation.obd.ObdException;
+import fr.novaevo.workstation.core.settings.GarageIdentity;
 import fr.novaevo.workstation.obd.discovery.PortWatcher;
+import fr.novaevo.workstation.obd.history.DiagnosticSession;
+import fr.novaevo.workstation.obd.history.KeyValue;
+import fr.novaevo.workstation.obd.history.Recorder;
+import fr.novaevo.workstation.obd.history.RecordingInfo;
+import fr.novaevo.workstation.obd.history.SessionStore;
+import fr.novaevo.workstation.obd.history.VehicleHistoryService;
+import fr.novaevo.workstation.obd.report.PdfReportWriter;
+import fr.novaevo.workstation.obd.report.ReportContent;
+import fr.novaevo.workstation.obd.vin.VinDecoder;
 import fr.novaevo.workstation.obd.discovery.SerialPortDiscovery;
 import fr.novaevo.workstation.obd.discovery.SerialPortInfo;
 import fr.novaevo.workstation.obd.service.ClearConfirmation;
@@ -78,6 +90,16 @@ public final class VehicleArea implements Area {
     private final ObservableList<SerialPortInfo> ports = FXCollections.observableArrayList();
     private final List<Runnable> viewDisposers = new ArrayList<>();
     private ScheduledExecutorService portListing;
+    /** Sessions, reports and recordings of the obd schema. */
+    private final VehicleHistoryService history;
+    private final PdfReportWriter reportWriter = new PdfReportWriter();
+    /** The one thread that writes the diagnostic history (and reads it): database work never on the FX thread. */
+    private final ExecutorService store = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("vehicle-history").daemon(true).factory());
+    /** The current connection's session as saved; each later change is chained on it, in order. */
+    private CompletableFuture<DiagnosticSession> savedSession;
+    /** The recording under way, fed by the polling thread; null when not recording. */
+    private volatile Recorder recorder;
     private volatile PortWatcher watcher;
     private View view;
 
@@ -92,6 +114,8 @@ public final class VehicleArea implements Area {
         this.choice = ConnectChoice.fromSettings(context.workstation().settings().get(DemoMode.ADAPTER_PORT, ""),
                 context.workstation().settings().get(DemoMode.ADAPTER_BAUD, "auto"));
         this.poller = new LivePoller(context.workstation().clock(), 3);
+        this.history = new VehicleHistoryService(context.workstation().database().dataSource(),
+                context.workstation().clock());
         this.connection = new VehicleConnection(connector, new VehicleConnection.Listener() {
                     @Override
                     public void stateChanged(VehicleConnection.State state, String port, Optional<Throwable> failure) {
@@ -125,19 +149,25 @@ public final class VehicleArea implements Area {
         ReadinessView readiness = new ReadinessView(context, model, this);
         LiveView live = new LiveView(context, model, this);
         IdentificationView identification = new IdentificationView(context, model, this);
+        ReportView report = new ReportView(context, model, this);
+        HistoryView historyView = new HistoryView(context, model, this);
         viewDisposers.add(connect::dispose);
         viewDisposers.add(overview::dispose);
         viewDisposers.add(codes::dispose);
         viewDisposers.add(readiness::dispose);
         viewDisposers.add(live::dispose);
         viewDisposers.add(identification::dispose);
+        viewDisposers.add(report::dispose);
+        viewDisposers.add(historyView::dispose);
         TabPane tabs = new TabPane(
                 tab("connect", "vehicle.tab.connect", connect.view()),
                 tab("overview", "vehicle.tab.overview", overview.view()),
                 tab("codes", "vehicle.tab.codes", codes.view()),
                 tab("readiness", "vehicle.tab.readiness", readiness.view()),
                 tab("live", "vehicle.tab.live", live.view()),
-                tab("identification", "vehicle.tab.identification", identification.view()));
+                tab("identification", "vehicle.tab.identification", identification.view()),
+                tab("report", "vehicle.tab.report", report.view()),
+                tab("history", "vehicle.tab.history", historyView.view()));
         tabs.setId("vehicle-tabs");
         tabs.getStyleClass().add("vehicle-tabs");
         view = new View(tabs, header());
@@ -259,6 +289,10 @@ public final class VehicleArea implements Area {
         if (!again) {
             model.clearVehicle(); // a reconnection keeps what the screens show until it is read again
             model.failure.set(null);
+            model.live.reset(List.of(), Map.of()); // another vehicle: its values must not reach this report
+            model.replayed.set(null);
+            model.replayMessage.set("");
+            savedSession = null;
         }
         retry.stop();
         if (watcher != null) {
@@ -267,7 +301,10 @@ public final class VehicleArea implements Area {
         connection.connect(port, baud).whenCompleteAsync((session, failure) -> {
             if (failure == null) {
                 model.reconnectAttempt.set(0);
-                readVehicle(true);
+                CompletableFuture<Reading> reading = readVehicle(true);
+                if (savedSession == null) {
+                    reading.thenAccept(r -> beginSession(r.scan()));
+                }
                 if (again && !liveWanted.isEmpty()) {
                     startLive(liveWanted);
                 } else if (view != null && !again) {
@@ -398,13 +435,15 @@ public final class VehicleArea implements Area {
     }
 
     /** Reads (again) everything from the vehicle; {@code identify} adds the UDS identification. */
-    void readVehicle(boolean identify) {
-        run(i18n.t("vehicle.busy.reading"), session -> read(session, identify)).thenAccept(this::apply)
+    CompletableFuture<Reading> readVehicle(boolean identify) {
+        CompletableFuture<Reading> reading = run(i18n.t("vehicle.busy.reading"), session -> read(session, identify));
+        reading.thenAccept(this::apply)
                 .exceptionally(failure -> {
                     model.codesMessage.set(VehicleTexts.error(i18n, failure));
                     model.codesMessageError.set(true);
                     return null;
                 });
+        return reading;
     }
 
     void clearCodes(boolean engineOff) {
@@ -433,6 +472,7 @@ public final class VehicleArea implements Area {
                 model.codesMessageError.set(true);
             } else {
                 apply(done.getValue());
+                recordClear(done.getValue().scan().dtcs());
                 model.codesMessage.set(i18n.t("vehicle.codes.clear.done", String.join(", ", done.getKey()),
                         done.getValue().scan().dtcs().count()));
                 model.codesMessageError.set(false);
@@ -475,9 +515,18 @@ public final class VehicleArea implements Area {
         model.liveRunning.set(true);
         model.liveMessage.set("");
         liveWanted = List.copyOf(pids);
+        model.replayed.set(null);
+        model.replayMessage.set("");
         long started = System.nanoTime();
-        connection.startLive(poller, List.copyOf(pids), model.live::add).whenCompleteAsync((summary, failure) -> {
+        connection.startLive(poller, List.copyOf(pids), sample -> {
+            model.live.add(sample);
+            Recorder r = recorder;
+            if (r != null) {
+                r.accept(sample);
+            }
+        }).whenCompleteAsync((summary, failure) -> {
             model.liveRunning.set(false);
+            stopRecording(); // stopped or lost: what was received is committed
             if (failure != null) {
                 model.liveMessage.set(VehicleTexts.error(i18n, failure));
             } else {
@@ -516,6 +565,307 @@ public final class VehicleArea implements Area {
             retry.stop();
             model.reconnectAttempt.set(0);
         }
+    }
+
+    // ---- diagnostic history: session, report, recordings ------------------------------------------------
+
+    /** Key live values for the report, read once when live data has not shown them. */
+    static final List<Integer> KEY_PIDS = List.of(0x0C, 0x05, 0x0D, 0x04, 0x0F, 0x42);
+
+    /** Records the session of a new connection, once its first reading is in. */
+    private void beginSession(ScanResult scan) {
+        DiagnosticSession draft = DiagnosticSession.fromScan(scan, connection.port(),
+                context.workstation().clock().instant());
+        savedSession = CompletableFuture.supplyAsync(() -> history.sessions().save(draft), store);
+        publishSession(savedSession);
+    }
+
+    private void recordClear(ScanResult.Dtcs after) {
+        if (savedSession == null) {
+            return;
+        }
+        java.time.Instant at = context.workstation().clock().instant();
+        savedSession = savedSession.thenApplyAsync(s -> {
+            history.sessions().recordCodesAfterClear(s.id(), after, at);
+            return s.withCodesAfter(after, at);
+        }, store);
+        publishSession(savedSession);
+    }
+
+    private void publishSession(CompletableFuture<DiagnosticSession> saving) {
+        saving.whenCompleteAsync((saved, failure) -> {
+            if (saving != savedSession) {
+                return; // another connection since
+            }
+            if (failure != null) {
+                LOG.warn("the diagnostic session could not be recorded", VehicleTexts.unwrap(failure));
+                model.reportMessage.set(i18n.t("vehicle.report.session.failed"));
+                model.reportMessageError.set(true);
+                return;
+            }
+            model.session.set(saved);
+            refreshHistory();
+        }, FxExecutor.INSTANCE);
+    }
+
+    /** The latest live values on screen, unless the screen shows a replayed recording. */
+    private List<KeyValue> liveKeyValues() {
+        List<KeyValue> out = new ArrayList<>();
+        if (model.replayed.get() == null) {
+            for (LiveBuffer.Series s : model.live.snapshot().series()) {
+                if (!s.latestText().isEmpty()) {
+                    out.add(new KeyValue(s.name(), s.latest(), s.unit(), s.latestText()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the PDF report of the current session on a background job, with the technician's notes and the
+     * key live values (those on screen, else read once from the vehicle), records it in the history and the
+     * audit journal ({@code obd.report.written}).
+     */
+    CompletableFuture<java.nio.file.Path> generateReport(String notes, String language) {
+        CompletableFuture<DiagnosticSession> saved = savedSession;
+        if (saved == null || model.reportRunning.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no session or already running"));
+        }
+        model.reportRunning.set(true);
+        model.reportMessageError.set(false);
+        model.reportMessage.set(i18n.t("vehicle.report.running"));
+        List<KeyValue> onScreen = liveKeyValues();
+        ScanResult scan = model.scan.get();
+        CompletableFuture<List<KeyValue>> values;
+        if (!onScreen.isEmpty() || !model.connected() || connection.live() || scan == null) {
+            values = CompletableFuture.completedFuture(onScreen);
+        } else {
+            List<Integer> pids = KEY_PIDS.stream()
+                    .filter(p -> scan.supportedPids().contains(String.format("%02X", p))).toList();
+            values = pids.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                    : connection.call(session -> {
+                        List<KeyValue> read = new ArrayList<>();
+                        java.util.Set<Integer> seen = new java.util.HashSet<>();
+                        for (fr.novaevo.workstation.obd.service.PidReading r : session.live().read(pids)) {
+                            if (seen.add(r.pid())) {
+                                read.add(new KeyValue(pidName(r.pid()), r.value(), r.unit(), r.text()));
+                            }
+                        }
+                        return read;
+                    }).exceptionally(failure -> {
+                        LOG.info("key values not readable for the report: {}", failure.getMessage());
+                        return List.of();
+                    });
+        }
+        fr.novaevo.workstation.app.bootstrap.Workstation w = context.workstation();
+        GarageIdentity garage = GarageIdentity.from(w.settings());
+        String technician = w.settings().get(fr.novaevo.workstation.app.bootstrap.Workstation.TECHNICIAN_SETTING)
+                .orElse("");
+        Locale locale = "en".equals(language) ? I18n.ENGLISH : I18n.FRENCH;
+        java.time.ZoneId zone = i18n.zone();
+        java.nio.file.Path folder = reportFolder();
+        return values.thenCombine(saved, (v, s) -> s.withNotes(notes).withKeyValues(v.isEmpty() ? s.keyValues() : v))
+                .thenCompose(s -> w.jobs().submit("obd.report", s.vin(), job -> {
+                    job.progress(0, 3, "session");
+                    history.sessions().updateNotesAndValues(s.id(), s.notes(), s.keyValues());
+                    ReportContent content = new ReportContent(garage, s, s.vin().isEmpty() ? Optional.empty()
+                            : Optional.of(new VinDecoder(w.clock()).decode(s.vin())), technician, locale, zone,
+                            w.clock().instant());
+                    java.nio.file.Path target = folder.resolve(PdfReportWriter.fileName(content));
+                    job.progress(1, 3, "pdf");
+                    int pages = reportWriter.write(content, target);
+                    job.progress(2, 3, "history");
+                    history.sessions().recordReport(java.util.OptionalLong.of(s.id()), s.vin(), target,
+                            content.language(), content.generatedAt());
+                    w.audit().record("obd.report.written", s.vin(), target.getFileName() + " ("
+                            + content.language() + ", " + pages + " p.)");
+                    job.progress(3, 3, "done");
+                    return target;
+                }).result())
+                .whenCompleteAsync((path, failure) -> {
+                    model.reportRunning.set(false);
+                    if (failure != null) {
+                        model.reportMessage.set(i18n.t("vehicle.report.failed", VehicleTexts.error(i18n, failure)));
+                        model.reportMessageError.set(true);
+                    } else {
+                        model.reportPath.set(path);
+                        model.reportMessage.set(i18n.t("vehicle.report.done", path.getFileName().toString()));
+                        model.reportMessageError.set(false);
+                        refreshHistory();
+                    }
+                }, FxExecutor.INSTANCE);
+    }
+
+    java.nio.file.Path reportFolder() {
+        return context.workstation().layout().root().resolve("rapports");
+    }
+
+    /** Opens the folder of the last report in the desktop's file manager; says where it is when it cannot. */
+    void openReportFolder() {
+        java.nio.file.Path report = model.reportPath.get();
+        if (report == null) {
+            return;
+        }
+        java.nio.file.Path folder = report.getParent();
+        context.workstation().jobs().submit("obd.report.open", folder.toString(), job -> {
+            if (!java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                throw new UnsupportedOperationException("no desktop to open " + folder);
+            }
+            java.awt.Desktop.getDesktop().open(folder.toFile());
+            return folder;
+        }).result().whenCompleteAsync((done, failure) -> {
+            if (failure != null) {
+                LOG.info("cannot open {}: {}", folder, failure.getMessage());
+                model.reportMessage.set(i18n.t("vehicle.report.open.failed", folder.toString()));
+                model.reportMessageError.set(false);
+            }
+        }, FxExecutor.INSTANCE);
+    }
+
+    /** Starts recording the live data under way to the database. */
+    void startRecording() {
+        if (!connection.live() || model.recording.get()) {
+            return;
+        }
+        ScanResult scan = model.scan.get();
+        String vin = scan == null ? "" : scan.vin().orElse("");
+        DiagnosticSession session = model.session.get();
+        java.util.OptionalLong sessionId = session == null ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(session.id());
+        List<Integer> pids = liveWanted;
+        model.recording.set(true);
+        model.recordMessage.set("");
+        CompletableFuture.supplyAsync(() -> history.recordings().start(vin, sessionId, pids,
+                Recorder.Settings.defaults()), store).whenCompleteAsync((started, failure) -> {
+                    if (failure != null) {
+                        model.recording.set(false);
+                        model.recordMessage.set(i18n.t("vehicle.live.record.failed", VehicleTexts.error(i18n, failure)));
+                        return;
+                    }
+                    if (!model.recording.get() || !connection.live()) {
+                        closeRecorder(started); // stopped meanwhile
+                        return;
+                    }
+                    recorder = started;
+                    model.recordMessage.set(i18n.t("vehicle.live.record.on", started.recordingId()));
+                }, FxExecutor.INSTANCE);
+    }
+
+    /** Stops the recording: every sample already received is committed, on the history thread. */
+    void stopRecording() {
+        Recorder r = recorder;
+        recorder = null;
+        model.recording.set(false);
+        if (r != null) {
+            closeRecorder(r);
+        }
+    }
+
+    private void closeRecorder(Recorder r) {
+        CompletableFuture<Recorder> closing;
+        try {
+            closing = CompletableFuture.supplyAsync(() -> {
+                r.close();
+                return r;
+            }, store);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            r.close(); // the area is being disposed: commit what is left on the way out
+            return;
+        }
+        closing.whenCompleteAsync((done, failure) -> {
+            if (failure != null) {
+                model.recordMessage.set(i18n.t("vehicle.live.record.failed", VehicleTexts.error(i18n, failure)));
+            } else {
+                model.recordMessage.set(i18n.t("vehicle.live.record.done", r.recordingId(), r.written()));
+            }
+            refreshHistory();
+        }, FxExecutor.INSTANCE);
+    }
+
+    /** Shows the history of {@code vin}: its sessions, reports and recordings. */
+    void showHistory(String vin) {
+        String v = SessionStore.normaliseVin(vin);
+        model.historyVin.set(v);
+        model.historyMessageError.set(false);
+        if (v.isEmpty()) {
+            model.history.set(null);
+            model.historyMessage.set(i18n.t("vehicle.history.novin"));
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> history.history(v), store).whenCompleteAsync((found, failure) -> {
+            if (!v.equals(model.historyVin.get())) {
+                return; // a newer request
+            }
+            if (failure != null) {
+                model.historyMessage.set(VehicleTexts.error(i18n, failure));
+                model.historyMessageError.set(true);
+                return;
+            }
+            model.history.set(found);
+            model.historyMessage.set(found.isEmpty() ? i18n.t("vehicle.history.empty", v)
+                    : i18n.t("vehicle.history.summary", found.sessions().size(), found.reports().size(),
+                            found.recordings().size()));
+        }, FxExecutor.INSTANCE);
+    }
+
+    private void refreshHistory() {
+        if (!model.historyVin.get().isEmpty()) {
+            showHistory(model.historyVin.get());
+        }
+    }
+
+    /** Reads a recording back, in order, into the live view (its charts keep the last minute). */
+    void replay(RecordingInfo recording) {
+        if (connection.live()) {
+            model.historyMessage.set(i18n.t("vehicle.history.replay.busy"));
+            model.historyMessageError.set(true);
+            return;
+        }
+        Map<Integer, String> names = new HashMap<>();
+        recording.pids().forEach(p -> names.put(p, pidName(p)));
+        model.live.reset(recording.pids(), names);
+        model.replayed.set(null);
+        CompletableFuture.supplyAsync(() -> history.recordings().replay(recording.id(), model.live::add), store)
+                .whenCompleteAsync((count, failure) -> {
+                    if (failure != null) {
+                        model.historyMessage.set(VehicleTexts.error(i18n, failure));
+                        model.historyMessageError.set(true);
+                        return;
+                    }
+                    model.liveMessage.set("");
+                    model.replayMessage.set(i18n.t("vehicle.live.replay.done", recording.id(),
+                            i18n.dateTime(recording.startedAt()), count));
+                    model.replayed.set(recording);
+                    model.historyMessage.set(i18n.t("vehicle.history.replay.done", recording.id(), count));
+                    model.historyMessageError.set(false);
+                    if (view != null) {
+                        view.selectTab("live");
+                    }
+                }, FxExecutor.INSTANCE);
+    }
+
+    /** Exports a recording as CSV into the data folder's exports, on a background job, and says where. */
+    CompletableFuture<java.nio.file.Path> exportRecording(RecordingInfo recording) {
+        fr.novaevo.workstation.app.bootstrap.Workstation w = context.workstation();
+        String vin = recording.vin().isEmpty() ? "sans-vin" : recording.vin();
+        java.nio.file.Path target = w.layout().root().resolve("exports")
+                .resolve("enregistrement-" + vin + "-" + recording.id() + ".csv");
+        return w.jobs().submit("obd.recording.export", target.getFileName().toString(), job -> {
+            job.progress(0, recording.samples(), "csv");
+            long rows = history.recordings().exportCsv(recording.id(), target);
+            job.progress(rows, rows, "csv");
+            w.audit().record("obd.recording.exported", recording.vin(), target.getFileName() + " (" + rows + ")");
+            return target;
+        }).result().whenCompleteAsync((path, failure) -> {
+            if (failure != null) {
+                model.historyMessage.set(i18n.t("vehicle.history.export.failed", VehicleTexts.error(i18n, failure)));
+                model.historyMessageError.set(true);
+            } else {
+                model.historyMessage.set(i18n.t("vehicle.history.export.done", path.toString()));
+                model.historyMessageError.set(false);
+            }
+        }, FxExecutor.INSTANCE);
     }
 
     // ---- serial ports -------------------------------------------------------------------------------------
@@ -571,6 +921,8 @@ public final class VehicleArea implements Area {
         retry.stop();
         disposeView();
         connection.close();
+        stopRecording();
+        store.shutdown(); // the recording's close and any queued write still run
         if (watcher != null) {
             watcher.close();
         }

@@ -46,6 +46,27 @@ final class VehicleModel {
     /** The PIDs chosen for live data, in the order chosen. */
     final javafx.collections.ObservableList<Integer> livePids = javafx.collections.FXCollections.observableArrayList();
 
+    /** The diagnostic session recorded for the current connection; null until it is saved. */
+    final ObjectProperty<fr.novaevo.workstation.obd.history.DiagnosticSession> session = new SimpleObjectProperty<>();
+    /** The technician's notes for the report, kept while the area lives. */
+    final StringProperty reportNotes = new SimpleStringProperty("");
+    final BooleanProperty reportRunning = new SimpleBooleanProperty();
+    final StringProperty reportMessage = new SimpleStringProperty("");
+    final BooleanProperty reportMessageError = new SimpleBooleanProperty();
+    /** The last report written; null before. */
+    final ObjectProperty<java.nio.file.Path> reportPath = new SimpleObjectProperty<>();
+    /** Live data is being recorded to the database. */
+    final BooleanProperty recording = new SimpleBooleanProperty();
+    final StringProperty recordMessage = new SimpleStringProperty("");
+    /** The recording last read back into the live view; null when the live view shows the vehicle. */
+    final ObjectProperty<fr.novaevo.workstation.obd.history.RecordingInfo> replayed = new SimpleObjectProperty<>();
+    final StringProperty replayMessage = new SimpleStringProperty("");
+    /** The history shown, the VIN it was asked for, and the result of its last action. */
+    final ObjectProperty<fr.novaevo.workstation.obd.history.VehicleHistory> history = new SimpleObjectProperty<>();
+    final StringProperty historyVin = new SimpleStringProperty("");
+    final StringProperty historyMessage = new SimpleStringProperty("");
+    final BooleanProperty historyMessageError = new SimpleBooleanProperty();
+
     boolean connected() {
         return state.get() == VehicleConnection.State.CONNECTED;
     }
@@ -62,5 +83,9 @@ final class VehicleModel {
         udsAvailable.set(true);
         codesMessage.set("");
         liveMessage.set("");
+        session.set(null);
+        reportNotes.set("");
+        reportMessage.set("");
+        reportPath.set(null);
     }
 }

@@ -117,6 +117,8 @@ class DocsBatchCliTest {
         try (Stream<Path> out = Files.list(xlsx.getParent())) {
             assertThat(out.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("results.xlsx", "results.jsonl");
         }
+        assertThat(run("audit", "list", "--action", "docs.").out()).as("the export is journaled")
+                .contains("docs.export.written").contains("results.xlsx").contains("4 documents");
     }
 
     @Test

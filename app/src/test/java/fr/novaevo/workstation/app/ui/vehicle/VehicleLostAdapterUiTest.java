@@ -168,6 +168,51 @@ class VehicleLostAdapterUiTest extends FxRobot {
     }
 
     @Test
+    void aRecordingKeepsEverySampleReceivedWhenTheAdapterIsLost() throws Exception {
+        open("fr");
+        clickOn("#vehicle-connect-button");
+        await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
+        TabPane tabs = node("#vehicle-tabs");
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> t.getId().equals("tab-vehicle-live")).findFirst().orElseThrow()));
+        clickOn("#vehicle-live-start");
+        javafx.scene.control.ToggleButton record = node("#vehicle-live-record");
+        await(() -> !record.isDisabled());
+        clickOn("#vehicle-live-record");
+        await(() -> text("#vehicle-live-record-message").startsWith("Enregistrement n° 1 en cours"));
+        await(() -> samplesOnScreen() >= 40);
+
+        plugged.set(false);
+        adapter.get().unplug();
+
+        await(() -> text("#vehicle-state").startsWith("Adaptateur perdu")
+                && text("#vehicle-live-record-message").contains("terminé"));
+        long total = samplesOnScreen();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("terminé : (\\d+) mesure")
+                .matcher(text("#vehicle-live-record-message").replace("\u202f", "").replace("\u00a0", ""));
+        assertThat(m.find()).as(text("#vehicle-live-record-message")).isTrue();
+        long recorded = Long.parseLong(m.group(1));
+        assertThat(recorded).isGreaterThan(0).isLessThanOrEqualTo(total);
+        java.util.List<fr.novaevo.workstation.obd.history.RecordingInfo> stored =
+                new fr.novaevo.workstation.obd.history.RecordingStore(workstation.database().dataSource(), clock)
+                        .byVin("VF1RJA00XKB123456");
+        assertThat(stored).singleElement().satisfies(r -> {
+            assertThat(r.samples()).as("every sample the recorder received is in the database").isEqualTo(recorded);
+            assertThat(r.endedAt()).isPresent();
+        });
+        java.util.List<fr.novaevo.workstation.obd.session.LiveSample> back = new java.util.ArrayList<>();
+        new fr.novaevo.workstation.obd.history.RecordingStore(workstation.database().dataSource(), clock)
+                .replay(stored.getFirst().id(), back::add);
+        assertThat(back).hasSize((int) recorded);
+        assertThat(back).extracting(fr.novaevo.workstation.obd.session.LiveSample::time).isSorted();
+        assertThat(record.isSelected()).isFalse();
+    }
+
+    private long samplesOnScreen() {
+        return Long.parseLong(text("#vehicle-live-samples").split(" ")[0].replace("\u202f", "").replace("\u00a0", ""));
+    }
+
+    @Test
     void theAreaSpeaksEnglishToo() throws Exception {
         open("en");
         assertThat(this.<javafx.scene.control.RadioButton>node("#vehicle-connect-demo").getText()).isEqualTo("Demo vehicle");

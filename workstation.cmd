@@ -31,8 +31,16 @@ if "%STALE%"=="1" (
 )
 
 set "OMP_THREAD_LIMIT=1"
+rem Start-up: JDK 25's ahead-of-time cache, recorded by the first window session after a build (no arguments).
+set "CACHE="
+if "%STALE%"=="1" if exist "%APP%\workstation.aot" del "%APP%\workstation.aot"
+if exist "%APP%\workstation.aot" (
+  set "CACHE=-XX:AOTCache=%APP%\workstation.aot"
+) else if "%~1"=="" (
+  set "CACHE=-XX:AOTCacheOutput=%APP%\workstation.aot"
+)
 "%JAVA_HOME%\bin\java" --enable-native-access=ALL-UNNAMED,javafx.graphics -Dfile.encoding=UTF-8 ^
-  -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="%APP%\workstation.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off ^
+  %CACHE% -Xlog:aot=off -Xlog:cds=off ^
   --module-path "%APP%\javafx" --add-modules javafx.controls ^
   -cp "%APP%\workstation-app.jar;%APP%\lib\*" fr.novaevo.workstation.app.Main %*
 exit /b %ERRORLEVEL%

@@ -21,7 +21,8 @@ measure() {
   start=$(date +%s%N)
   ./workstation --data-dir "$data/data" --config-dir "$data/config" >/dev/null 2>&1 &
   pid=$!
-  xdotool search --sync --onlyvisible --name "NovaEvo" >/dev/null
+  # xdotool's own --sync polls only twice a second: poll every 20 ms instead.
+  until xdotool search --onlyvisible --name "NovaEvo" >/dev/null 2>&1; do sleep 0.02; done
   end=$(date +%s%N)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo $(( (end - start) / 1000000 ))

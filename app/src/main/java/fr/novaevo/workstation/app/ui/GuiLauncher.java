@@ -35,9 +35,11 @@ public final class GuiLauncher {
 
     /** Runs the window until it is closed; returns the process exit code. */
     public static int run(LaunchOptions options, SingleInstance.Owner owner, Path logFile, Clock clock) {
-        CompletableFuture<Workstation> services = CompletableFuture.supplyAsync(
-                () -> Workstation.open(options, clock).startMaintenance(),
-                task -> Thread.ofPlatform().name("open-database").daemon(true).start(task));
+        CompletableFuture<Workstation> services = CompletableFuture.supplyAsync(() -> {
+            Workstation opened = Workstation.open(options, clock).startMaintenance();
+            LOG.debug("Services ready {} ms after the JVM started", uptime());
+            return opened;
+        }, task -> Thread.ofPlatform().name("open-database").daemon(true).start(task));
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<WorkstationApp> application = new AtomicReference<>();
         Platform.setImplicitExit(false);
@@ -65,6 +67,7 @@ public final class GuiLauncher {
     private static void startToolkit(LaunchOptions options, CompletableFuture<Workstation> services, Path logFile,
                                      Clock clock, CountDownLatch closed, AtomicReference<WorkstationApp> application) {
         Platform.startup(() -> {
+            LOG.debug("JavaFX started {} ms after the JVM started", uptime());
             WorkstationApp app = new WorkstationApp(options, services, logFile, clock);
             application.set(app);
             Stage stage = new Stage();
@@ -75,6 +78,10 @@ public final class GuiLauncher {
             });
             app.start(stage);
         });
+    }
+
+    private static long uptime() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** Serves later launches: a GUI launch brings this window forward, a command runs here. */

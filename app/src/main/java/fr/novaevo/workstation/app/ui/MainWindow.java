@@ -27,6 +27,8 @@ import javafx.stage.Stage;
  */
 public final class MainWindow implements UiContext.Shell {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
+
     public static final String LANGUAGE_SETTING = "ui.language";
 
     private final Workstation workstation;
@@ -53,7 +55,9 @@ public final class MainWindow implements UiContext.Shell {
     }
 
     public Scene createScene() {
+        long started = System.nanoTime();
         build();
+        LOG.debug("Main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("workstation.css").toExternalForm());
         return scene;
@@ -119,7 +123,9 @@ public final class MainWindow implements UiContext.Shell {
     private void show(String areaId) {
         Area area = areas.stream().filter(a -> a.id().equals(areaId)).findFirst().orElse(areas.getFirst());
         currentArea = area.id();
+        long started = System.nanoTime();
         Node view = area.createView();
+        LOG.debug("Area {} built in {} ms", area.id(), (System.nanoTime() - started) / 1_000_000);
         if (pendingTab != null && view instanceof TabbedView tabbed) {
             tabbed.selectTab(pendingTab);
         }

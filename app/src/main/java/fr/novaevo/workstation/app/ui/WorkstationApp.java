@@ -68,6 +68,8 @@ public final class WorkstationApp extends Application {
     private void showMain(Workstation opened) {
         this.workstation = opened;
         mainWindow = new MainWindow(opened, stage, logFile, options.language());
+        LOG.debug("Building the main window {} ms after the JVM started",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         stage.setScene(mainWindow.createScene());
         stage.setMinWidth(960);
         stage.setMinHeight(640);

@@ -13,14 +13,19 @@ import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
 /** Writes what the window shows to target/screenshots, so that a person can look at every screen. */
-final class Screenshots {
+public final class Screenshots {
 
     private Screenshots() {
     }
 
-    static Path save(Stage stage, String name) throws IOException {
+    public static Path save(Stage stage, String name) throws IOException {
+        return save(stage.getScene(), name);
+    }
+
+    /** Writes what {@code scene} shows; fails when it shows nothing but one colour. */
+    public static Path save(javafx.scene.Scene scene, String name) throws IOException {
         WritableImage[] image = new WritableImage[1];
-        new FxRobot().interact(() -> image[0] = stage.getScene().snapshot(null));
+        new FxRobot().interact(() -> image[0] = scene.snapshot(null));
         int width = (int) image[0].getWidth();
         int height = (int) image[0].getHeight();
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

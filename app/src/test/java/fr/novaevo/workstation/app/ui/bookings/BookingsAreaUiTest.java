@@ -1,5 +1,6 @@
 package fr.novaevo.workstation.app.ui.bookings;
 
+import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -146,15 +147,15 @@ class BookingsAreaUiTest extends FxRobot {
                     .atZone(java.time.ZoneId.systemDefault()).toLocalDate().equals(today.plusDays(1))).findFirst().orElseThrow();
         }
         assertThat(lookup("#booking-card-" + todays.booking().id()).tryQuery()).as("a card in the day agenda").isPresent();
-        BookingsScreenshots.save(stage, "rendez-vous-agenda-jour");
+        Screenshots.save(stage, "rendez-vous-agenda-jour");
 
         clickOn("#bookings-agenda-week");
         assertThat(text("#bookings-agenda-period")).startsWith("Semaine du ");
         assertThat(lookup("#booking-card-" + todays.booking().id()).tryQuery()).as("a card in the week agenda").isPresent();
-        BookingsScreenshots.save(stage, "rendez-vous-agenda-semaine");
+        Screenshots.save(stage, "rendez-vous-agenda-semaine");
 
         tab("list");
-        BookingsScreenshots.save(stage, "rendez-vous-liste");
+        Screenshots.save(stage, "rendez-vous-liste");
     }
 
     @Test
@@ -174,7 +175,7 @@ class BookingsAreaUiTest extends FxRobot {
         assertThat(lookup("#bookings-status-no_show").tryQuery()).isPresent();
         assertThat(lookup("#bookings-status-completed").tryQuery()).isEmpty();
         assertThat(lookup("#bookings-status-in_progress").tryQuery()).isEmpty();
-        BookingsScreenshots.save(stage, "rendez-vous-detail");
+        Screenshots.save(stage, "rendez-vous-detail");
 
         clickOn("#bookings-status-checked_in");
 
@@ -182,7 +183,7 @@ class BookingsAreaUiTest extends FxRobot {
         assertThat(text("#bookings-detail-status")).isEqualTo("Arrivé");
         await(() -> text("#bookings-sync-state").equals("1 en attente"));
         assertThat(lookup("#bookings-status-in_progress").tryQuery()).as("the next step is offered").isPresent();
-        BookingsScreenshots.save(stage, "rendez-vous-detail-en-attente");
+        Screenshots.save(stage, "rendez-vous-detail-en-attente");
 
         clickOn("#bookings-sync");
 
@@ -205,7 +206,7 @@ class BookingsAreaUiTest extends FxRobot {
             this.<TextField>node("#bookings-walkin-duration").setText("45");
             this.<ComboBox<String>>node("#bookings-walkin-bay").setValue("Pont 3");
         });
-        BookingsScreenshots.save(stage, "rendez-vous-sans-rendez-vous");
+        Screenshots.save(stage, "rendez-vous-sans-rendez-vous");
         clickOn("#bookings-walkin-create");
 
         await(() -> list().getItems().stream().anyMatch(b -> "Lucie Martin".equals(b.booking().customer().name())
@@ -254,7 +255,7 @@ class BookingsAreaUiTest extends FxRobot {
         @SuppressWarnings("unchecked")
         TableView<Commission> commissions = (TableView<Commission>) node("#bookings-commissions-table");
         await(() -> !totals.getItems().isEmpty() && !commissions.getItems().isEmpty());
-        BookingsScreenshots.save(stage, "rendez-vous-commissions");
+        Screenshots.save(stage, "rendez-vous-commissions");
 
         YearMonth month = totals.getItems().getFirst().period();
         ComboBox<YearMonth> period = node("#bookings-commissions-period");
@@ -275,7 +276,7 @@ class BookingsAreaUiTest extends FxRobot {
         interact(() -> this.<javafx.scene.control.CheckBox>node("#bookings-commissions-status-cancelled").setSelected(false));
         await(() -> commissions.getItems().stream().noneMatch(c -> c.status() == fr.novaevo.workstation.sync.model.CommissionStatus.CANCELLED));
         assertThat(this.<Button>node("#bookings-sync").isDisabled()).isFalse();
-        BookingsScreenshots.save(stage, "rendez-vous-commissions-mois");
+        Screenshots.save(stage, "rendez-vous-commissions-mois");
     }
 
     private fr.novaevo.workstation.sync.emulator.PlatformEmulator platform() {
@@ -309,7 +310,7 @@ class BookingsAreaUiTest extends FxRobot {
         await(() -> conflicts.getItems().size() == 1);
         assertThat(conflicts.getColumns().get(3).getCellData(0)).isEqualTo("Arrivé");
         assertThat(conflicts.getColumns().get(4).getCellData(0)).isEqualTo("Annulé");
-        BookingsScreenshots.save(stage, "rendez-vous-conflit");
+        Screenshots.save(stage, "rendez-vous-conflit");
 
         clickOn("#bookings-conflict-take");
 
@@ -358,7 +359,7 @@ class BookingsAreaUiTest extends FxRobot {
         assertThat((String) letters.getColumns().get(3).getCellData(0)).contains("slot_taken");
         await(() -> row(id).syncState() == BookingSyncState.SYNCED);
         assertThat(row(id).booking().bay()).as("the local copy goes back to the platform's").isEqualTo(booking.booking().bay());
-        BookingsScreenshots.save(stage, "rendez-vous-rejets");
+        Screenshots.save(stage, "rendez-vous-rejets");
 
         interact(() -> letters.getSelectionModel().select(0));
         clickOn("#bookings-deadletters-discard");

@@ -1,5 +1,6 @@
 package fr.novaevo.workstation.app.ui.vehicle;
 
+import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ class VehicleAreaUiTest extends FxRobot {
         assertThat(this.<javafx.scene.control.TextField>node("#vehicle-connect-address").getText())
                 .isEqualTo("tcp:192.168.0.10:35000");
         assertThat(text("#vehicle-state")).isEqualTo("Non connecté");
-        VehicleScreenshots.save(stage.getScene(), "vehicule-connexion");
+        Screenshots.save(stage.getScene(), "vehicule-connexion");
 
         connectToTheDemoVehicle();
 
@@ -125,7 +126,7 @@ class VehicleAreaUiTest extends FxRobot {
         assertThat(text("#vehicle-mil")).isIn("Allumé", "Éteint");
         assertThat(text("#vehicle-code-count")).startsWith("3 au total : 1 mémorisé(s), 1 en attente, 1 permanent(s)");
         assertThat(text("#vehicle-voltage")).endsWith(" V");
-        VehicleScreenshots.save(stage.getScene(), "vehicule-vue-ensemble");
+        Screenshots.save(stage.getScene(), "vehicule-vue-ensemble");
 
         tab("codes");
         assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code())
@@ -136,7 +137,7 @@ class VehicleAreaUiTest extends FxRobot {
                 .contains("P0420");
         TableView<?> freeze = node("#vehicle-freeze-table");
         assertThat(freeze.getItems()).isNotEmpty();
-        VehicleScreenshots.save(stage.getScene(), "vehicule-codes");
+        Screenshots.save(stage.getScene(), "vehicule-codes");
 
         tab("readiness");
         TableView<?> monitors = node("#vehicle-readiness-table");
@@ -144,7 +145,7 @@ class VehicleAreaUiTest extends FxRobot {
         assertThat(monitors.getItems()).isNotEmpty();
         assertThat(mode06.getItems()).isNotEmpty();
         assertThat(text("#vehicle-readiness-summary")).startsWith("Non prêt").contains("Système d'évaporation");
-        VehicleScreenshots.save(stage.getScene(), "vehicule-preparation");
+        Screenshots.save(stage.getScene(), "vehicule-preparation");
 
         tab("identification");
         assertThat(text("#vehicle-id-ecu")).startsWith("7E8");
@@ -152,7 +153,7 @@ class VehicleAreaUiTest extends FxRobot {
         assertThat(text("#vehicle-id-part")).isEqualTo("8201 123 456");
         assertThat(text("#vehicle-id-software")).isEqualTo("SW 4.2.1");
         assertThat(text("#vehicle-id-serial")).isEqualTo("ECM0012345678");
-        VehicleScreenshots.save(stage.getScene(), "vehicule-identification");
+        Screenshots.save(stage.getScene(), "vehicule-identification");
     }
 
     @Test
@@ -169,7 +170,7 @@ class VehicleAreaUiTest extends FxRobot {
         });
         assertThat(lookup("#vehicle-gauge-0C").tryQuery()).isPresent();
         assertThat(lookup("#vehicle-chart-0D").tryQuery()).isPresent();
-        VehicleScreenshots.save(stage.getScene(), "vehicule-donnees-direct");
+        Screenshots.save(stage.getScene(), "vehicule-donnees-direct");
         clickOn("#vehicle-live-stop");
         await(() -> !start.isDisabled());
         assertThat(text("#vehicle-live-message")).contains("mesure(s)").contains("par seconde");
@@ -184,7 +185,7 @@ class VehicleAreaUiTest extends FxRobot {
         await(() -> lookup("#vehicle-clear-engine-off").tryQuery().isPresent());
         assertThat(this.<Label>node("#vehicle-clear-advice").getText()).contains("contact").contains("moteur arrêté");
         assertThat(this.<Node>node("#vehicle-clear-confirm").isDisabled()).as("not before the engine-off tick").isTrue();
-        VehicleScreenshots.save(this.<Node>node("#vehicle-clear-dialog").getScene(), "vehicule-effacement-confirmation");
+        Screenshots.save(this.<Node>node("#vehicle-clear-dialog").getScene(), "vehicule-effacement-confirmation");
         clickOn("#vehicle-clear-engine-off");
         clickOn("#vehicle-clear-confirm");
         await(() -> text("#vehicle-codes-message").startsWith("Codes effacés"));
@@ -194,7 +195,7 @@ class VehicleAreaUiTest extends FxRobot {
         assertThat(cleared).hasSize(1);
         assertThat(cleared.getFirst().subject()).isEqualTo(VIN);
         assertThat(cleared.getFirst().details()).contains("P0420").contains("P0171").contains("7E8");
-        VehicleScreenshots.save(stage.getScene(), "vehicule-codes-effaces");
+        Screenshots.save(stage.getScene(), "vehicule-codes-effaces");
     }
 
     @Test
@@ -208,7 +209,7 @@ class VehicleAreaUiTest extends FxRobot {
                 .contains("OBD-UNABLE-TO-CONNECT");
         assertThat(text("#vehicle-state")).isEqualTo("Connexion impossible (code : OBD-UNABLE-TO-CONNECT)");
         assertThat(this.<Button>node("#vehicle-connect-button").isDisabled()).isFalse();
-        VehicleScreenshots.save(stage.getScene(), "vehicule-erreur-contact-coupe");
+        Screenshots.save(stage.getScene(), "vehicule-erreur-contact-coupe");
     }
 
     @Test
@@ -222,7 +223,7 @@ class VehicleAreaUiTest extends FxRobot {
         tab("codes");
         assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code()).contains("STORED P0133");
         tab("identification");
-        VehicleScreenshots.save(stage.getScene(), "vehicule-identification-ligne-k");
+        Screenshots.save(stage.getScene(), "vehicule-identification-ligne-k");
         assertThat(text("#vehicle-id-unavailable")).as("UDS runs over CAN only")
                 .startsWith("L'identification UDS passe par le bus CAN").contains("14230");
         assertThat(this.<Button>node("#vehicle-id-read").isDisabled()).isTrue();

@@ -1,5 +1,6 @@
 package fr.novaevo.workstation.app.ui.vehicle;
 
+import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -152,7 +153,7 @@ class VehicleLostAdapterUiTest extends FxRobot {
         assertThat(text("#vehicle-state")).contains("OBD-LINK-LOST").contains("nouvelle tentative automatique");
         assertThat(links).as("the status bar is told").contains(UiContext.AdapterLink.CONNECTED, UiContext.AdapterLink.LOST);
         assertThat(text("#vehicle-live-message")).contains("OBD-LINK-LOST");
-        VehicleScreenshots.save(stage.getScene(), "vehicule-adaptateur-perdu");
+        Screenshots.save(stage.getScene(), "vehicule-adaptateur-perdu");
         await(() -> text("#vehicle-state").startsWith("Adaptateur perdu") && text("#vehicle-state").contains("(8 "));
         assertThat(text("#vehicle-vin")).as("the last reading stays on screen").isEqualTo("VF1RJA00XKB123456");
 
@@ -221,6 +222,6 @@ class VehicleLostAdapterUiTest extends FxRobot {
         assertThat(text("#vehicle-state")).startsWith("Connected: Demo vehicle");
         assertThat(text("#vehicle-code-count")).startsWith("3 in all: 1 stored, 1 pending, 1 permanent");
         assertThat(text("#vehicle-mil")).isIn("On", "Off");
-        VehicleScreenshots.save(stage.getScene(), "vehicule-vue-ensemble-en");
+        Screenshots.save(stage.getScene(), "vehicule-vue-ensemble-en");
     }
 }

@@ -1,5 +1,6 @@
 package fr.novaevo.workstation.app.ui.vehicle;
 
+import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -150,7 +151,7 @@ class VehicleReportHistoryUiTest extends FxRobot {
         interact(() -> notes.setText("Sonde lambda amont remplacée ; catalyseur contrôlé."));
         clickOn("#vehicle-report-generate");
         await(() -> text("#vehicle-report-message").startsWith("Rapport enregistré"));
-        VehicleScreenshots.save(stage.getScene(), "vehicule-rapport");
+        Screenshots.save(stage.getScene(), "vehicule-rapport");
 
         Path pdf = Path.of(this.<TextField>node("#vehicle-report-path").getText());
         assertThat(pdf).isRegularFile().hasExtension("pdf");
@@ -211,7 +212,7 @@ class VehicleReportHistoryUiTest extends FxRobot {
                 .endsWith(": " + recorded + " mesure(s).");
         await(() -> text("#vehicle-live-samples").equals(recorded + " mesure(s)"));
         assertThat(lookup("#vehicle-chart-0C").tryQuery()).as("the replayed values are drawn").isPresent();
-        VehicleScreenshots.save(stage.getScene(), "vehicule-relecture");
+        Screenshots.save(stage.getScene(), "vehicule-relecture");
 
         tab("history");
         clickOn("#vehicle-history-export");
@@ -252,6 +253,6 @@ class VehicleReportHistoryUiTest extends FxRobot {
         assertThat(this.<DiagnosticSession>rows("#vehicle-history-sessions"))
                 .allSatisfy(s -> assertThat(s.vin()).isEqualTo(VIN))
                 .extracting(DiagnosticSession::startedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        VehicleScreenshots.save(stage.getScene(), "vehicule-historique");
+        Screenshots.save(stage.getScene(), "vehicule-historique");
     }
 }

@@ -1,7 +1,7 @@
 package fr.novaevo.workstation.obd.dtc;
 
+import fr.novaevo.workstation.obd.TsvTable;
 import fr.novaevo.workstation.obd.service.DiagnosticTroubleCode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -133,20 +133,9 @@ public final class FaultCodeDatabase {
      */
     public static Map<String, FaultCodeEntry> parse(Reader reader, String source) throws IOException {
         Map<String, FaultCodeEntry> out = new LinkedHashMap<>();
-        BufferedReader in = new BufferedReader(reader);
-        String line;
-        int number = 0;
-        boolean header = true;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] f = line.split("\t", -1);
+        for (TsvTable.Row row : TsvTable.read(reader)) {
+            int number = row.line();
+            String[] f = row.fields();
             if (f.length != 3 || !CODE.matcher(f[0]).matches()) {
                 throw new IllegalArgumentException(source + ":" + number + ": expected code<TAB>english<TAB>french");
             }

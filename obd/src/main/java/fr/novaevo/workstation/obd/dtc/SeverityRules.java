@@ -1,6 +1,6 @@
 package fr.novaevo.workstation.obd.dtc;
 
-import java.io.BufferedReader;
+import fr.novaevo.workstation.obd.TsvTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -59,23 +59,12 @@ public final class SeverityRules {
     /** Reads a rule table: {@code from to level rule_fr rule_en}, tab-separated, '#' comments, one header line. */
     static SeverityRules parse(Reader reader, String source) throws IOException {
         List<Rule> rules = new ArrayList<>();
-        BufferedReader in = new BufferedReader(reader);
-        String line;
-        int number = 0;
-        boolean header = true;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] f = line.split("\t", -1);
+        for (TsvTable.Row row : TsvTable.read(reader)) {
+            int number = row.line();
+            String[] f = row.fields();
             if (f.length != 5 || !CODE.matcher(f[0]).matches() || !CODE.matcher(f[1]).matches()
                     || f[0].charAt(0) != f[1].charAt(0) || f[0].compareTo(f[1]) > 0 || f[3].isBlank() || f[4].isBlank()) {
-                throw new IllegalArgumentException(source + ":" + number + ": not a rule: " + line);
+                throw new IllegalArgumentException(source + ":" + number + ": not a rule: " + String.join("\t", f));
             }
             rules.add(new Rule(f[0], f[1], Severity.parse(f[2]), f[3], f[4]));
         }

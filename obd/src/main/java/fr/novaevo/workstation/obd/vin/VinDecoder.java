@@ -1,6 +1,6 @@
 package fr.novaevo.workstation.obd.vin;
 
-import java.io.BufferedReader;
+import fr.novaevo.workstation.obd.TsvTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -212,20 +212,11 @@ public final class VinDecoder {
             throw new IllegalStateException("missing resource " + WMI_RESOURCE);
         }
         Map<String, Maker> out = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
+        try (InputStreamReader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            for (TsvTable.Row row : TsvTable.read(r)) {
+                String[] f = row.fields();
                 if (f.length != 3 || f[0].length() != 3) {
-                    throw new IllegalStateException(WMI_RESOURCE + ": bad line " + line);
+                    throw new IllegalStateException(WMI_RESOURCE + ":" + row.line() + ": bad line " + String.join("\t", f));
                 }
                 out.put(f[0], new Maker(f[1], f[2]));
             }

@@ -1,41 +1,30 @@
 package fr.novaevo.workstation.app.ui.bookings;
 
+import fr.novaevo.workstation.app.ui.HeadlessAppTest;
 import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.text.NumberFormat;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
-import fr.novaevo.workstation.app.ui.WorkstationApp;
 import fr.novaevo.workstation.sync.engine.SyncStatus;
 import fr.novaevo.workstation.sync.model.BookingStatus;
 import fr.novaevo.workstation.sync.model.Commission;
 import fr.novaevo.workstation.sync.store.BookingSyncState;
 import fr.novaevo.workstation.sync.store.CommissionRepository.MonthlyTotal;
 import fr.novaevo.workstation.sync.store.LocalBooking;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -45,13 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * test's own clicks sync (the scheduled interval is raised, the emulator's office activity is off), so that
  * "pending" can be seen before "synced".
  */
-class BookingsAreaUiTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-
-    private Stage stage;
-    private WorkstationApp app;
+class BookingsAreaUiTest extends HeadlessAppTest {
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -64,37 +47,6 @@ class BookingsAreaUiTest extends FxRobot {
     static void properties() {
         System.clearProperty(BookingsArea.INTERVAL_PROPERTY);
         System.clearProperty(BookingsArea.ACTIVITY_PROPERTY);
-    }
-
-    @BeforeEach
-    void start() throws TimeoutException {
-        stage = FxToolkit.registerPrimaryStage();
-        app = (WorkstationApp) FxToolkit.setupApplication(
-                () -> new WorkstationApp(LaunchOptions.inside(dir), null, dir.resolve("test.log"), Clock.systemDefaultZone()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            app = null;
-        }
-    }
-
-    private <T extends Node> T node(String query) {
-        return lookup(query).query();
-    }
-
-    private String text(String query) {
-        return this.<Label>node(query).getText();
-    }
-
-    private void await(java.util.function.BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     @SuppressWarnings("unchecked")
@@ -379,7 +331,7 @@ class BookingsAreaUiTest extends FxRobot {
             assertThat(open.isConnected()).isTrue();
         }
 
-        stop();
+        closeApplication();
 
         try (java.net.Socket closed = new java.net.Socket()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -1,16 +1,11 @@
 package fr.novaevo.workstation.app.ui.vehicle;
 
+import fr.novaevo.workstation.app.ui.HeadlessAppTest;
 import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
-import fr.novaevo.workstation.app.bootstrap.Workstation;
-import fr.novaevo.workstation.app.ui.WorkstationApp;
 import fr.novaevo.workstation.core.audit.AuditEntry;
 import fr.novaevo.workstation.core.audit.AuditQuery;
 import javafx.scene.Node;
@@ -21,14 +16,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -36,61 +24,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code sim}): connect, overview, codes and clearing with the journal, readiness and mode 06, live data,
  * identification, and a vehicle that does not answer. A screenshot of each sub-view goes to target/screenshots.
  */
-class VehicleAreaUiTest extends FxRobot {
+class VehicleAreaUiTest extends HeadlessAppTest {
 
     private static final String VIN = "VF1RJA00XKB123456";
-
-    @TempDir
-    Path dir;
-
-    private Stage stage;
-    private WorkstationApp app;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void start() throws TimeoutException {
-        stage = FxToolkit.registerPrimaryStage();
-        app = (WorkstationApp) FxToolkit.setupApplication(
-                () -> new WorkstationApp(LaunchOptions.inside(dir), null, dir.resolve("test.log"), Clock.systemDefaultZone()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            app = null;
-        }
-    }
-
-    private Workstation workstation() {
-        return app.workstation().orElseThrow();
-    }
-
-    private <T extends Node> T node(String query) {
-        return lookup(query).query();
-    }
-
-    private void await(java.util.function.BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
 
     private void tab(String id) {
         TabPane tabs = node("#vehicle-tabs");
         interact(() -> tabs.getSelectionModel().select(
                 tabs.getTabs().stream().filter(t -> t.getId().equals("tab-vehicle-" + id)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String text(String query) {
-        return this.<Label>node(query).getText();
     }
 
     private void connectToTheDemoVehicle() throws TimeoutException {

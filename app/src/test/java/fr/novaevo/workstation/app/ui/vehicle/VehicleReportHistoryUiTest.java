@@ -1,44 +1,31 @@
 package fr.novaevo.workstation.app.ui.vehicle;
 
+import fr.novaevo.workstation.app.ui.HeadlessAppTest;
 import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
-import fr.novaevo.workstation.app.bootstrap.Workstation;
-import fr.novaevo.workstation.app.ui.WorkstationApp;
 import fr.novaevo.workstation.core.audit.AuditEntry;
 import fr.novaevo.workstation.core.audit.AuditQuery;
 import fr.novaevo.workstation.obd.history.DiagnosticSession;
 import fr.novaevo.workstation.obd.history.RecordingInfo;
 import fr.novaevo.workstation.obd.history.ReportEntry;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -46,51 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * against the built-in virtual vehicle: a PDF report with the technician's notes (read back with PDFBox) and
  * its journal entry, a recording replayed and exported as CSV, and the history of the connected or a typed VIN.
  */
-class VehicleReportHistoryUiTest extends FxRobot {
+class VehicleReportHistoryUiTest extends HeadlessAppTest {
 
     private static final String VIN = "VF1RJA00XKB123456";
-
-    @TempDir
-    Path dir;
-
-    private Stage stage;
-    private WorkstationApp app;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void start() throws TimeoutException {
-        stage = FxToolkit.registerPrimaryStage();
-        app = (WorkstationApp) FxToolkit.setupApplication(
-                () -> new WorkstationApp(LaunchOptions.inside(dir), null, dir.resolve("test.log"), Clock.systemDefaultZone()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            app = null;
-        }
-    }
-
-    private Workstation workstation() {
-        return app.workstation().orElseThrow();
-    }
-
-    private <T extends Node> T node(String query) {
-        return lookup(query).query();
-    }
-
-    private void await(java.util.function.BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
 
     /** Waits for a label to say {@code expected}; on timeout, fails showing what it says. */
     private void awaitText(String query, String expected) {
@@ -111,10 +56,6 @@ class VehicleReportHistoryUiTest extends FxRobot {
     private String selectedTab() {
         TabPane tabs = node("#vehicle-tabs");
         return tabs.getSelectionModel().getSelectedItem().getId();
-    }
-
-    private String text(String query) {
-        return this.<Label>node(query).getText();
     }
 
     private void connectToTheDemoVehicle() throws TimeoutException {

@@ -6,10 +6,12 @@ import fr.novaevo.workstation.obd.frames.EcuMessage;
 import fr.novaevo.workstation.obd.frames.ObdChannel;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -141,6 +143,25 @@ public final class LiveDataService {
             }
         }
         return out;
+    }
+
+    /**
+     * One PID read once, from the ECU with the lowest address among those that answer (the engine: 7E8,
+     * 18DAF110, K-line 10); empty when the vehicle answers {@code NO DATA} or refuses it.
+     */
+    public Optional<PidReading> readOnce(int pid) {
+        if (catalog.find(pid).isEmpty()) {
+            throw new IllegalArgumentException(String.format("PID %02X is not a standard PID", pid));
+        }
+        try {
+            return readGroup(List.of(pid)).stream().filter(r -> r.pid() == pid)
+                    .min(Comparator.comparing(PidReading::ecu));
+        } catch (ObdException e) {
+            if (e.reason() == ObdErrorCode.NO_DATA || e.reason() == ObdErrorCode.NEGATIVE_RESPONSE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The PIDs of the group that some ECU said it supports (all of them when support is unknown). */

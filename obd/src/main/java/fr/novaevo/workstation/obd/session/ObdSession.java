@@ -20,6 +20,7 @@ import fr.novaevo.workstation.obd.service.LiveDataService;
 import fr.novaevo.workstation.obd.service.MonitorService;
 import fr.novaevo.workstation.obd.service.MonitorTest;
 import fr.novaevo.workstation.obd.service.PidCatalog;
+import fr.novaevo.workstation.obd.service.PidReading;
 import fr.novaevo.workstation.obd.service.Readiness;
 import fr.novaevo.workstation.obd.service.UdsClient;
 import fr.novaevo.workstation.obd.service.VehicleInfoService;
@@ -158,21 +159,40 @@ public final class ObdSession implements AutoCloseable {
         return monitors.allResults();
     }
 
-    /** UDS identification of one ECU ("7E0"); requests go back to every ECU (7DF) afterwards. */
+    /**
+     * UDS identification of one ECU ("7E0", "18DA10F1"); requests go back to every ECU afterwards (7DF on
+     * 11-bit CAN, 18DB33F1 on 29-bit CAN: an 11-bit header there would reach no ECU).
+     */
     public EcuIdentification identify(String requestId) {
         EcuIdentification id;
         try {
             id = uds.identify(requestId);
         } catch (ObdException e) {
             try {
-                elm.setHeader("7DF");
+                elm.setHeader(functionalHeader());
             } catch (ObdException again) {
                 e.addSuppressed(again);
             }
             throw e;
         }
-        elm.setHeader("7DF");
+        elm.setHeader(functionalHeader());
         return id;
+    }
+
+    /** The header that reaches every ECU: 7DF, or DB33F1 that the chip completes with priority 18 on 29-bit. */
+    private String functionalHeader() {
+        return elm.protocol().family() == ObdProtocol.Family.CAN_29 ? "DB33F1" : "7DF";
+    }
+
+    /**
+     * Reads one mode 01 PID once, e.g. {@code readPid(0xA6)} for the odometer: the engine's answer when
+     * several ECUs give one (the lowest address), empty when no ECU supports it.
+     *
+     * @throws IllegalArgumentException for a PID the catalogue does not know
+     * @throws ObdException when the adapter or the link fails (not for an unsupported PID)
+     */
+    public Optional<PidReading> readPid(int pid) {
+        return live.readOnce(pid);
     }
 
     /** Live data of this session, for {@link LivePoller}. */

@@ -41,6 +41,37 @@ public final class DriveCycle {
             double moduleVolts, boolean closedLoop) {
     }
 
+    /** Distance of one whole cycle, in km (2.1875: 7,875 km·s/h of speed over time). */
+    public static final double CYCLE_KM = 7875 / 3600.0;
+
+    /**
+     * The distance driven since the engine started, in km: the speed of {@link #at} integrated over time, so
+     * that an odometer read from it advances exactly as the speed says.
+     */
+    public double distanceKm(Duration sinceStart) {
+        double t = Math.max(0, sinceStart.toNanos() / 1e9);
+        long cycles = (long) (t / PERIOD.toSeconds());
+        return cycles * CYCLE_KM + withinCycle(t % PERIOD.toSeconds()) / 3600;
+    }
+
+    /** km·s/h driven from the start of a cycle to {@code c} seconds into it, segment by segment. */
+    private static double withinCycle(double c) {
+        if (c < 15) {
+            return 0;
+        } else if (c < 30) {
+            return 50 * (c - 15) * (c - 15) / 30;
+        } else if (c < 60) {
+            return 375 + 50 * (c - 30);
+        } else if (c < 75) {
+            return 1875 + 50 * (c - 60) + 40 * (c - 60) * (c - 60) / 30;
+        } else if (c < 120) {
+            return 2925 + 90 * (c - 75);
+        } else if (c < 140) {
+            return 6975 + 90 * (c - 120) - 90 * (c - 120) * (c - 120) / 40;
+        }
+        return 7875;
+    }
+
     /** Where the car is at {@code sinceStart}; negative durations count as zero. */
     public Snapshot at(Duration sinceStart) {
         double t = Math.max(0, sinceStart.toNanos() / 1e9);

@@ -17,8 +17,9 @@ import java.util.function.Predicate;
 /**
  * A virtual ELM327 (v1.5 as clones claim, with the v1.4 command set they really have) in front of a
  * {@link VirtualVehicle}: the AT commands the workstation and common tools use, protocol search, CAN frames
- * with or without headers and spaces, ISO-TP multi-frame answers, K-line messages with their checksum, the
- * response-count suffix, and the repeat-on-empty-line behaviour of the real chip. Answers are delayed like a
+ * with 11- or 29-bit ids, with or without headers and spaces, ISO-TP multi-frame answers, K-line messages with
+ * their checksum and J1850 messages with their CRC, the response-count suffix, and the repeat-on-empty-line
+ * behaviour of the real chip. Answers are delayed like a
  * real car's and can be damaged on demand through a {@link FaultInjector}.
  *
  * <p>Runs on one thread at a time (the transport's device thread or a {@link SerialDeviceServer}).
@@ -284,7 +285,7 @@ public final class Elm327Emulator implements SimulatedDevice {
             lines.add(searching ? "UNABLE TO CONNECT" : "NO DATA");
             return lines;
         }
-        if (searching && !vehicle.protocol().isCan()) {
+        if (searching && needsBusInit(vehicle.protocol())) {
             lines.add("BUS INIT: ...OK");
         }
         established = true;
@@ -311,20 +312,46 @@ public final class Elm327Emulator implements SimulatedDevice {
         return lines;
     }
 
+    /** ISO 9141-2 and ISO 14230-4 wake the bus up first (5-baud or fast init); J1850 and CAN do not. */
+    private static boolean needsBusInit(ObdProtocol p) {
+        return p == ObdProtocol.ISO_9141_2 || p == ObdProtocol.ISO_14230_4_KWP_5BAUD
+                || p == ObdProtocol.ISO_14230_4_KWP_FAST;
+    }
+
+    /**
+     * Which ECUs the header set by {@code ATSH} reaches. On 11-bit CAN: 7DF every ECU, else the one listening
+     * to that id. On 29-bit CAN the chip completes a 3-byte header with the default priority 18: 18DB33F1 is
+     * every ECU, 18DA10F1 the engine; an 11-bit header there reaches nobody, as on a real car.
+     */
     private Predicate<SimEcu> addressed() {
-        if (!vehicle.protocol().isCan() || header == null || header.equals("7DF")) {
+        ObdProtocol p = vehicle.protocol();
+        if (!p.isCan() || header == null) {
             return e -> true;
         }
-        String h = header;
-        return e -> e.requestId().equals(h);
+        String id;
+        if (p.family() == ObdProtocol.Family.CAN_29) {
+            id = header.length() == 6 ? "18" + header : header.length() == 8 ? header : "";
+            if (id.equals("18DB33F1")) {
+                return e -> true;
+            }
+        } else {
+            id = String.format("%03X", Integer.parseInt(header.substring(header.length() - 3), 16) & 0x7FF);
+            if (id.equals("7DF")) {
+                return e -> true;
+            }
+        }
+        return e -> e.requestId().equals(id);
     }
 
     private List<String> canLines(SimEcu ecu, byte[] payload) {
         List<byte[]> frames = IsoTp.segment(payload, (byte) 0x00);
         List<String> out = new ArrayList<>();
         if (headers) {
+            // A 29-bit id shows as four bytes ("18 DA F1 10"), an 11-bit one as three digits ("7E8").
+            String id = ecu.responseId().length() == 8 ? hex(HexFormat.of().parseHex(ecu.responseId()), 0, 4)
+                    : ecu.responseId();
             for (byte[] f : frames) {
-                out.add(ecu.responseId() + sep() + hex(f, 0, f.length));
+                out.add(id + sep() + hex(f, 0, f.length));
             }
             return out;
         }
@@ -346,21 +373,47 @@ public final class Elm327Emulator implements SimulatedDevice {
             return List.of(hex(data, 0, data.length));
         }
         byte[] msg = new byte[data.length + 4];
-        if (vehicle.protocol() == ObdProtocol.ISO_9141_2) {
-            msg[0] = 0x48;
-            msg[1] = 0x6B;
-        } else {
-            msg[0] = (byte) (0x80 | data.length);
-            msg[1] = (byte) 0xF1;
+        ObdProtocol p = vehicle.protocol();
+        switch (p) {
+            case J1850_PWM -> {
+                msg[0] = 0x41;
+                msg[1] = 0x6B;
+            }
+            case J1850_VPW, ISO_9141_2 -> {
+                msg[0] = 0x48;
+                msg[1] = 0x6B;
+            }
+            default -> {
+                msg[0] = (byte) (0x80 | data.length);
+                msg[1] = (byte) 0xF1;
+            }
         }
         msg[2] = (byte) ecu.klineAddress();
         System.arraycopy(data, 0, msg, 3, data.length);
-        int sum = 0;
-        for (int i = 0; i < msg.length - 1; i++) {
-            sum += msg[i] & 0xFF;
-        }
-        msg[msg.length - 1] = (byte) sum;
+        boolean j1850 = p == ObdProtocol.J1850_PWM || p == ObdProtocol.J1850_VPW;
+        msg[msg.length - 1] = (byte) (j1850 ? j1850Crc(msg, msg.length - 1) : sum(msg, msg.length - 1));
         return List.of(hex(msg, 0, msg.length));
+    }
+
+    /** ISO 9141-2 / ISO 14230-4 checksum: the sum of the bytes, modulo 256. */
+    private static int sum(byte[] bytes, int length) {
+        int sum = 0;
+        for (int i = 0; i < length; i++) {
+            sum += bytes[i] & 0xFF;
+        }
+        return sum & 0xFF;
+    }
+
+    /** SAE J1850 CRC-8: polynomial x^8+x^4+x^3+x^2+1 (0x1D), initial value FF, result inverted. */
+    static int j1850Crc(byte[] bytes, int length) {
+        int crc = 0xFF;
+        for (int i = 0; i < length; i++) {
+            crc ^= bytes[i] & 0xFF;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc & 0x80) != 0 ? (crc << 1 ^ 0x1D) & 0xFF : crc << 1 & 0xFF;
+            }
+        }
+        return ~crc & 0xFF;
     }
 
     private String sep() {

@@ -36,6 +36,8 @@ public final class VirtualVehicle {
     private int warmUpsSinceClear = 12;
     private int distanceSinceClearKm = 2350;
     private int distanceWithMilKm;
+    /** The odometer when the engine last started; the drive cycle's distance adds to it while it runs. */
+    private double odometerAtStartKm = 87_412.3;
 
     VirtualVehicle(Clock clock, ObdProtocol protocol, String vin, List<SimEcu> ecus) {
         if (!protocol.isCan() && protocol.family() != ObdProtocol.Family.LEGACY) {
@@ -80,7 +82,7 @@ public final class VirtualVehicle {
     public synchronized void setIgnition(boolean on) {
         ignitionOn = on;
         if (!on) {
-            engineRunning = false;
+            setEngineRunning(false);
         }
     }
 
@@ -93,8 +95,27 @@ public final class VirtualVehicle {
         if (running && !engineRunning) {
             engineStart = clock.instant();
             ignitionOn = true;
+        } else if (!running && engineRunning) {
+            odometerAtStartKm = odometerKm();
         }
         engineRunning = running;
+    }
+
+    /** The odometer now (PID A6): what it showed at the last engine start plus the distance driven since. */
+    public synchronized double odometerKm() {
+        return engineRunning ? odometerAt(snapshot()) : odometerAtStartKm;
+    }
+
+    /** Sets the odometer as it reads now. */
+    public synchronized void setOdometerKm(double km) {
+        if (!(km >= 0 && km < 429_496_729)) {
+            throw new IllegalArgumentException("odometer " + km);
+        }
+        odometerAtStartKm = engineRunning ? km - odometerAt(snapshot()) + odometerAtStartKm : km;
+    }
+
+    private double odometerAt(DriveCycle.Snapshot s) {
+        return odometerAtStartKm + cycle.distanceKm(Duration.ofNanos((long) (s.seconds() * 1e9)));
     }
 
     /** How many times a clear-codes request (mode 04) reached the vehicle. */
@@ -263,6 +284,11 @@ public final class VirtualVehicle {
             case 0x46 -> new int[] {18 + 40};
             case 0x49 -> new int[] {byteOf(Math.max(0, s.throttlePercent() - 12) * 255 / 100 + 36)};
             case 0x5C -> new int[] {byteOf(s.coolantC() + 3 + 40)};
+            case 0xA6 -> {
+                long tenths = Math.round(odometerAt(s) * 10);
+                yield new int[] {(int) (tenths >> 24) & 0xFF, (int) (tenths >> 16) & 0xFF, (int) (tenths >> 8) & 0xFF,
+                    (int) tenths & 0xFF};
+            }
             default -> null;
         };
     }

@@ -20,13 +20,21 @@ import java.util.function.Function;
  *   <li>{@code misfire}: the same car misfiring on cylinder 2 (P0300, P0302 stored, pending and permanent,
  *       MIL on, mode 06 misfire counts over the limit);</li>
  *   <li>{@code clean}: no code, every monitor complete;</li>
+ *   <li>{@code can29}: a 2021 Volvo on ISO 15765-4 CAN with 29-bit ids at 500 kbaud (engine 18DAF110, gearbox
+ *       18DAF118, functional requests to 18DB33F1), P0128 stored and pending, the EGR monitor incomplete;</li>
  *   <li>{@code kline}: a 2004 Peugeot on ISO 14230-4 (KWP2000 fast init) with P0133 stored;</li>
+ *   <li>{@code j1850}: a 2003 Ford on SAE J1850 PWM (engine 10, gearbox 18, headers {@code 41 6B 10}, CRC
+ *       bytes) with P0171 and P0174 stored, P0442 pending;</li>
  *   <li>{@code ignition-off}: the adapter is powered but the ignition is off.</li>
  * </ul>
+ *
+ * <p>The CAN vehicles (demo, misfire, clean, can29) report their odometer (PID A6), which advances with the
+ * drive cycle; the older K-line and J1850 cars do not have it.
  */
 public final class VirtualVehicles {
 
-    public static final List<String> SCENARIOS = List.of("demo", "misfire", "clean", "kline", "ignition-off");
+    public static final List<String> SCENARIOS = List.of("demo", "misfire", "clean", "can29", "kline", "j1850",
+            "ignition-off");
 
     private static final Set<Integer> ENGINE_PIDS = Set.of(0x01, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0B, 0x0C, 0x0D,
             0x0E, 0x0F, 0x10, 0x11, 0x13, 0x14, 0x15, 0x1C, 0x1F, 0x20, 0x21, 0x2F, 0x30, 0x31, 0x33, 0x40, 0x42,
@@ -48,7 +56,9 @@ public final class VirtualVehicles {
             case "demo" -> demo();
             case "misfire" -> misfire();
             case "clean" -> clean();
+            case "can29" -> can29();
             case "kline" -> kline();
+            case "j1850" -> j1850();
             case "ignition-off" -> {
                 VirtualVehicle v = clean();
                 v.setIgnition(false);
@@ -106,23 +116,54 @@ public final class VirtualVehicles {
         return v;
     }
 
+    /** A 29-bit CAN car: the same ECUs at 18DA10F1/18DAF110 and 18DA18F1/18DAF118. */
+    public VirtualVehicle can29() {
+        SimEcu engine = withOdometer(engine("18DA10F1", "18DAF110"));
+        VirtualVehicle v = new VirtualVehicle(clock, ObdProtocol.ISO_15765_4_CAN_29_500, "YV1XZ16K3M2456789",
+                List.of(engine, gearbox("18DA18F1", "18DAF118")));
+        v.storeCode(SimEcu.Role.ENGINE, code("P0128"));
+        v.pendingCode(SimEcu.Role.ENGINE, code("P0128"));
+        monitorsIncomplete(v, 0x80);
+        catalystResult(v, 0x0050);
+        v.setOdometerKm(41_206.8);
+        return v;
+    }
+
     public VirtualVehicle kline() {
-        SimEcu engine = engine();
-        SimEcu gearbox = gearbox();
         VirtualVehicle v = new VirtualVehicle(clock, ObdProtocol.ISO_14230_4_KWP_FAST, "VF32AKFWF44123456",
-                List.of(engine, gearbox));
+                List.of(engine("7E0", "7E8"), gearbox("7E1", "7E9")));
         v.storeCode(SimEcu.Role.ENGINE, code("P0133"));
         monitorsIncomplete(v, 0);
         return v;
     }
 
-    private VirtualVehicle can(String vin) {
-        return new VirtualVehicle(clock, ObdProtocol.ISO_15765_4_CAN_11_500, vin, List.of(engine(), gearbox()));
+    /** A J1850 PWM car (Ford): legacy frames with a CRC, codes three per message, the VIN in five messages. */
+    public VirtualVehicle j1850() {
+        VirtualVehicle v = new VirtualVehicle(clock, ObdProtocol.J1850_PWM, J1850_VIN,
+                List.of(engine("7E0", "7E8"), gearbox("7E1", "7E9")));
+        v.storeCode(SimEcu.Role.ENGINE, code("P0171"));
+        v.storeCode(SimEcu.Role.ENGINE, code("P0174"));
+        v.pendingCode(SimEcu.Role.ENGINE, code("P0442"));
+        monitorsIncomplete(v, 0x04);
+        return v;
     }
 
-    private static SimEcu engine() {
-        SimEcu e = new SimEcu(SimEcu.Role.ENGINE, "7E0", "7E8", 0x10, "ECM-EngineControl", "NOVAEVO-ECM-0142",
-                "1A2B3C4D", ENGINE_PIDS);
+    /** A North-American VIN (Ford Mustang, 2003) with its check digit right, as the decoder demands there. */
+    static final String J1850_VIN = "1FAFP404X3F123456";
+
+    private VirtualVehicle can(String vin) {
+        return new VirtualVehicle(clock, ObdProtocol.ISO_15765_4_CAN_11_500, vin,
+                List.of(withOdometer(engine("7E0", "7E8")), gearbox("7E1", "7E9")));
+    }
+
+    private static SimEcu withOdometer(SimEcu engine) {
+        engine.pids.add(0xA6);
+        return engine;
+    }
+
+    private static SimEcu engine(String requestId, String responseId) {
+        SimEcu e = new SimEcu(SimEcu.Role.ENGINE, requestId, responseId, 0x10, "ECM-EngineControl",
+                "NOVAEVO-ECM-0142", "1A2B3C4D", ENGINE_PIDS);
         e.supportedMonitors = SPARK_MONITORS;
         e.dataIdentifiers.put(0xF187, "8201 123 456");
         e.dataIdentifiers.put(0xF189, "SW 4.2.1");
@@ -135,8 +176,8 @@ public final class VirtualVehicles {
         return e;
     }
 
-    private static SimEcu gearbox() {
-        SimEcu e = new SimEcu(SimEcu.Role.TRANSMISSION, "7E1", "7E9", 0x18, "TCM-TransmissionCtl",
+    private static SimEcu gearbox(String requestId, String responseId) {
+        SimEcu e = new SimEcu(SimEcu.Role.TRANSMISSION, requestId, responseId, 0x18, "TCM-TransmissionCtl",
                 "NOVAEVO-TCM-0027", "0BADF00D", GEARBOX_PIDS);
         e.dataIdentifiers.put(0xF187, "3100 987 654");
         e.dataIdentifiers.put(0xF189, "TCM 1.8");

@@ -103,6 +103,28 @@ class ResponseDecoderTest {
     }
 
     @Test
+    void can29MultiFrameVinFromTheEngineInterleavedWithTheGearbox() {
+        // ATH1 ATS1 on a 29-bit car: the first frame, the adapter's own flow control is not shown, then the
+        // consecutive frames, with the gearbox answering in between.
+        String raw = """
+                18 DA F1 10 10 14 49 02 01 59 56 31\r\
+                18 DA F1 18 03 41 0D 00 AA AA AA AA\r\
+                18 DA F1 10 21 58 5A 31 36 4B 33 4D\r\
+                18 DA F1 10 22 32 34 35 36 37 38 39\r\r""";
+        assertThat(decode("0902", raw, CAN29_H)).containsExactly(
+                msg("18DAF118", "41 0D 00"),
+                msg("18DAF110", "49 02 01 59 56 31 58 5A 31 36 4B 33 4D 32 34 35 36 37 38 39"));
+    }
+
+    @Test
+    void j1850PwmCodesWithTheirCrcByte() {
+        // SAE J1850 PWM (Ford): priority 41, functional target 6B, the engine at 10; the last byte is the CRC-8.
+        assertThat(decode("03", "41 6B 10 43 01 71 01 74 00 00 B9\r", LEGACY_H))
+                .containsExactly(msg("10", "43 01 71 01 74 00 00"));
+        assertThat(decode("010C", "416B10410C1AF83D\r", LEGACY_H)).containsExactly(msg("10", "41 0C 1A F8"));
+    }
+
+    @Test
     void legacyWithoutHeaders() {
         assertThat(decode("0100", "41 00 BE 3F B8 13\r", LEGACY)).containsExactly(msg("", "41 00 BE 3F B8 13"));
     }

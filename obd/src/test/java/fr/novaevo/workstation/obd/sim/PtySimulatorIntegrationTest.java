@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The virtual vehicle behind a real pseudo-terminal pair: the workstation uses jSerialComm as with a USB adapter. */
 class PtySimulatorIntegrationTest {
@@ -103,6 +105,35 @@ class PtySimulatorIntegrationTest {
             assertThat(summary.samples()).isEqualTo(25);
             assertThat(summary.errors()).isZero();
             assertThat(samples.getLast().readings()).hasSizeGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "can29 | ISO 15765-4 CAN (29 bit ID, 500 kbaud) | YV1XZ16K3M2456789 | 18DAF110,18DAF118 | P0128@18DAF110",
+        "j1850 | SAE J1850 PWM (41.6 kbaud)             | 1FAFP404X3F123456 | 10,18             | P0171@10,P0174@10",
+        "kline | ISO 14230-4 KWP (fast init)            | VF32AKFWF44123456 | 10,18             | P0133@10"})
+    void everyProtocolScansAndPollsThroughAPty(String scenario, String protocol, String vin, String ecus,
+            String stored) throws Exception {
+        Elm327Emulator emulator = new Elm327Emulator(new VirtualVehicles(Clock.systemUTC()).create(scenario),
+                SimulatorSettings.instant(), new FaultInjector());
+        TransportFactory serialOnly = new TransportFactory(sim -> null, Duration.ofSeconds(1));
+        ObdConnector connector = new ObdConnector(serialOnly, VirtualVehicleTest.quick(), new PidCatalog(),
+                new FaultCodeDatabase(), new VinDecoder(Clock.systemUTC()), new MemoryAuditJournal(), Locale.FRENCH);
+        try (PtyPair pty = PtyPair.open();
+                SerialDeviceServer server = SerialDeviceServer.start(SerialTransport.open(pty.second(), 38400),
+                        emulator);
+                ObdSession session = connector.connect(pty.first(), 38400)) {
+            ScanResult scan = session.scan();
+            assertThat(scan.protocol()).isEqualTo(protocol);
+            assertThat(scan.vin()).hasValue(vin);
+            assertThat(scan.ecus()).containsExactly(ecus.split(","));
+            assertThat(scan.dtcs().stored()).extracting(d -> d.code() + "@" + d.ecu())
+                    .containsExactly(stored.split(","));
+            PollSummary summary = new LivePoller(Clock.systemUTC(), 3).run(session.live(), List.of(0x0C, 0x0D, 0x05),
+                    LivePoller.Limit.samples(10), sample -> assertThat(sample.readings()).isNotEmpty(), () -> false);
+            assertThat(summary.samples()).isEqualTo(10);
+            assertThat(summary.errors()).isZero();
         }
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The command line over a real serial path: a socat pseudo-terminal pair, the virtual vehicle served on one
@@ -42,6 +44,7 @@ class ObdPtyTest {
     private Process socat;
     private SerialDeviceServer server;
     private String port;
+    private String vehicleEnd;
 
     @BeforeEach
     void startVehicleOnAPty() throws IOException {
@@ -68,10 +71,15 @@ class ObdPtyTest {
         }, "socat-log");
         drain.setDaemon(true);
         drain.start();
-        Elm327Emulator adapter = new Elm327Emulator(new VirtualVehicles(Clock.systemUTC()).misfire(),
-                SimulatorSettings.realistic().withEcuLatency(Duration.ofMillis(5)), new FaultInjector());
-        server = SerialDeviceServer.start(SerialTransport.open(ptys.get(1), 38400), adapter);
+        vehicleEnd = ptys.get(1);
         port = ptys.get(0);
+    }
+
+    /** Serves the scenario's vehicle on the other end of the pty pair. */
+    private void serve(String scenario) {
+        Elm327Emulator adapter = new Elm327Emulator(new VirtualVehicles(Clock.systemUTC()).create(scenario),
+                SimulatorSettings.realistic().withEcuLatency(Duration.ofMillis(5)), new FaultInjector());
+        server = SerialDeviceServer.start(SerialTransport.open(vehicleEnd, 38400), adapter);
     }
 
     @AfterEach
@@ -89,6 +97,7 @@ class ObdPtyTest {
 
     @Test
     void scanAndWatchOverARealSerialPort() throws Exception {
+        serve("misfire");
         ObdCli cli = new ObdCli(dir);
         ObdCli.Result scan = cli.run("obd", "scan", "--port", port, "--json");
         assertThat(scan.exit()).as(scan.err()).isZero();
@@ -103,5 +112,24 @@ class ObdPtyTest {
         assertThat(watch.exit()).as(watch.err()).isZero();
         assertThat(watch.out().lines()).hasSize(4).first().asString().startsWith("time,sample,0C ");
         assertThat(watch.err().strip()).startsWith("samples=3 ");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "can29 | ISO 15765-4 CAN (29 bit ID, 500 kbaud) | YV1XZ16K3M2456789 | 18DAF110,18DAF118 | P0128",
+        "j1850 | SAE J1850 PWM (41.6 kbaud)             | 1FAFP404X3F123456 | 10,18             | P0171,P0174"})
+    void scanOverARealSerialPortOnEveryBus(String scenario, String protocol, String vin, String ecus, String stored)
+            throws Exception {
+        serve(scenario);
+        ObdCli.Result scan = new ObdCli(dir).run("obd", "scan", "--port", port, "--json");
+        assertThat(scan.exit()).as(scan.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(scan.out());
+        assertThat(json.get("protocol").asText()).isEqualTo(protocol);
+        assertThat(json.get("vin").asText()).isEqualTo(vin);
+        assertThat(json.get("ecus")).extracting(JsonNode::asText).containsExactly(ecus.split(","));
+        assertThat(json.get("mil").asBoolean()).isTrue();
+        assertThat(json.get("dtcs").get("stored")).extracting(c -> c.get("code").asText())
+                .containsExactly(stored.split(","));
+        assertThat(json.get("supportedPids")).extracting(JsonNode::asText).contains("0C", "0D");
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@link #close()} drains the queue before it returns. When the database is slower than the vehicle for longer
  * than {@link Settings#offerTimeout()}, a sample is dropped and counted ({@link #dropped()}), never the poller
  * blocked for good.
+ *
+ * <p>A recording outlives a lost adapter: {@link #gap} marks the break, in order with the samples, and the
+ * samples of the reconnected adapter follow in the same recording.
  */
 public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
 
@@ -57,7 +61,7 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
     private final Clock clock;
     private final long recordingId;
     private final Settings settings;
-    private final BlockingQueue<LiveSample> queue;
+    private final BlockingQueue<Entry> queue;
     private final Thread writer;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -95,6 +99,34 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
         return dropped.get();
     }
 
+    /** What the writer commits, in the order received: samples, and the breaks between them. */
+    private sealed interface Entry permits Sample, Gap {
+    }
+
+    private record Sample(LiveSample sample) implements Entry {
+    }
+
+    private record Gap(Instant lostAt, String reason) implements Entry {
+    }
+
+    /**
+     * Marks a break after the samples received so far: the adapter was lost at {@code lostAt} for
+     * {@code reason}; the samples received after the reconnection go on in this recording.
+     */
+    public void gap(Instant lostAt, String reason) {
+        if (closing) {
+            return;
+        }
+        try {
+            if (!queue.offer(new Gap(lostAt, reason), settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                LOG.warn("recording {}: the database is too slow, a break after {} samples is not marked",
+                        recordingId, received.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void accept(LiveSample sample) {
         if (closing) {
@@ -102,7 +134,7 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
             return;
         }
         try {
-            if (queue.offer(sample, settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+            if (queue.offer(new Sample(sample), settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
                 received.incrementAndGet();
             } else {
                 dropped.incrementAndGet();
@@ -115,7 +147,7 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
     }
 
     private void writeLoop() {
-        List<LiveSample> batch = new ArrayList<>();
+        List<Entry> batch = new ArrayList<>();
         long flushInterval = settings.flushInterval().toNanos();
         long nextFlush = System.nanoTime() + flushInterval;
         while (!abandoned) {
@@ -124,7 +156,7 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
                 long wait = Math.max(0, nextFlush - System.nanoTime());
                 try {
                     // wake up often enough to notice close() at once
-                    LiveSample s = queue.poll(Math.min(wait, WAKE_UP_NANOS), TimeUnit.NANOSECONDS);
+                    Entry s = queue.poll(Math.min(wait, WAKE_UP_NANOS), TimeUnit.NANOSECONDS);
                     if (s != null) {
                         batch.add(s);
                         queue.drainTo(batch, settings.batchSize() - batch.size());
@@ -138,8 +170,7 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
                     || closing;
             if (due && !batch.isEmpty()) {
                 try {
-                    commit(batch);
-                    written.addAndGet(batch.size());
+                    written.addAndGet(commit(batch));
                     batch.clear();
                     lastFailure = null;
                 } catch (SQLException e) {
@@ -161,7 +192,8 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
         }
     }
 
-    private void commit(List<LiveSample> batch) throws SQLException {
+    /** Commits one batch in one transaction; returns the number of samples in it. */
+    private long commit(List<Entry> batch) throws SQLException {
         long base = written.get();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -169,10 +201,21 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
                     "INSERT INTO OBD.RECORDING_SAMPLE (RECORDING_ID, SEQ, TIME) VALUES (?, ?, ?)");
                     PreparedStatement v = c.prepareStatement("INSERT INTO OBD.RECORDING_VALUE (RECORDING_ID, SEQ, "
                             + "IDX, ECU, PID, NAME, VAL, UNIT, TEXT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement g = c.prepareStatement("INSERT INTO OBD.RECORDING_GAP (RECORDING_ID, "
+                            + "AFTER_SEQ, LOST_AT, REASON) VALUES (?, ?, ?, ?)");
                     PreparedStatement count = c.prepareStatement(
                             "UPDATE OBD.RECORDING SET SAMPLE_COUNT = ? WHERE ID = ?")) {
                 long seq = base;
-                for (LiveSample sample : batch) {
+                for (Entry entry : batch) {
+                    if (entry instanceof Gap gap) {
+                        g.setLong(1, recordingId);
+                        g.setLong(2, seq);
+                        g.setObject(3, SessionStore.time(gap.lostAt()));
+                        g.setString(4, SessionStore.cut(gap.reason(), 300));
+                        g.executeUpdate();
+                        continue;
+                    }
+                    LiveSample sample = ((Sample) entry).sample();
                     seq++;
                     s.setLong(1, recordingId);
                     s.setLong(2, seq);
@@ -202,6 +245,7 @@ public final class Recorder implements Consumer<LiveSample>, AutoCloseable {
                 count.setLong(2, recordingId);
                 count.executeUpdate();
                 c.commit();
+                return seq - base;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -106,6 +106,28 @@ public final class RecordingStore {
         return out;
     }
 
+    /** The breaks of a recording (adapter lost, then reconnected), in order. */
+    public List<RecordingGap> gaps(long recordingId) {
+        List<RecordingGap> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT G.AFTER_SEQ, G.LOST_AT, S.TIME, G.REASON "
+                        + "FROM OBD.RECORDING_GAP G LEFT JOIN OBD.RECORDING_SAMPLE S ON S.RECORDING_ID = "
+                        + "G.RECORDING_ID AND S.SEQ = G.AFTER_SEQ + 1 WHERE G.RECORDING_ID = ? "
+                        + "ORDER BY G.AFTER_SEQ, G.LOST_AT")) {
+            ps.setLong(1, recordingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Optional<Instant> resumed = Optional.ofNullable(rs.getObject(3, OffsetDateTime.class))
+                            .map(OffsetDateTime::toInstant);
+                    out.add(new RecordingGap(rs.getLong(1), SessionStore.instant(rs, 2), resumed, rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new HistoryException("Could not read recording " + recordingId, e);
+        }
+        return out;
+    }
+
     /**
      * Reads a recording back in the order it was received, page by page (memory stays bounded), handing each
      * sample to {@code sink} on the calling thread.
@@ -113,6 +135,31 @@ public final class RecordingStore {
      * @return the number of samples read
      */
     public long replay(long recordingId, Consumer<LiveSample> sink) {
+        return replay(recordingId, sink, gap -> { });
+    }
+
+    /**
+     * Like {@link #replay(long, Consumer)}, with each break handed to {@code gaps} in its place: after the
+     * last sample received before it.
+     */
+    public long replay(long recordingId, Consumer<LiveSample> sink, Consumer<RecordingGap> gaps) {
+        java.util.Iterator<RecordingGap> breaks = gaps(recordingId).iterator();
+        RecordingGap[] next = {breaks.hasNext() ? breaks.next() : null};
+        long count = samples(recordingId, sample -> {
+            while (next[0] != null && next[0].afterSequence() < sample.sequence()) {
+                gaps.accept(next[0]);
+                next[0] = breaks.hasNext() ? breaks.next() : null;
+            }
+            sink.accept(sample);
+        });
+        while (next[0] != null) {
+            gaps.accept(next[0]);
+            next[0] = breaks.hasNext() ? breaks.next() : null;
+        }
+        return count;
+    }
+
+    private long samples(long recordingId, Consumer<LiveSample> sink) {
         long after = 0;
         long count = 0;
         try (Connection c = dataSource.getConnection();
@@ -168,7 +215,9 @@ public final class RecordingStore {
 
     /**
      * Writes a recording as CSV (UTF-8, comma separated, one line per sample: time, sequence, then one column per
-     * PID and ECU with its main value) to a temporary file next to {@code target}, then renames it.
+     * PID and ECU with its main value, then an event column) to a temporary file next to {@code target}, then
+     * renames it. A break in the recording is a line of its own, in its place: the time the adapter was lost,
+     * no sequence nor values, and the event ({@code adapter lost (OBD-LINK-LOST), resumed 2026-…}).
      *
      * @return the number of samples written
      */
@@ -197,10 +246,20 @@ public final class RecordingStore {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 List<String> header = new ArrayList<>(List.of("time", "sequence"));
                 header.addAll(columns.values());
+                header.add("event");
                 w.write(line(header));
                 String[] cells = new String[columns.size()];
                 List<String> keys = List.copyOf(columns.keySet());
                 IOException[] failure = {null};
+                Consumer<List<String>> write = row -> {
+                    if (failure[0] == null) {
+                        try {
+                            w.write(line(row));
+                        } catch (IOException e) {
+                            failure[0] = e;
+                        }
+                    }
+                };
                 replay(recordingId, sample -> {
                     if (failure[0] != null) {
                         return;
@@ -215,12 +274,15 @@ public final class RecordingStore {
                     List<String> row = new ArrayList<>(List.of(sample.time().toString(),
                             Long.toString(sample.sequence())));
                     row.addAll(Arrays.asList(cells));
-                    try {
-                        w.write(line(row));
-                        count[0]++;
-                    } catch (IOException e) {
-                        failure[0] = e;
-                    }
+                    row.add("");
+                    write.accept(row);
+                    count[0]++;
+                }, gap -> {
+                    List<String> row = new ArrayList<>(List.of(gap.lostAt().toString(), ""));
+                    row.addAll(java.util.Collections.nCopies(cells.length, ""));
+                    row.add("adapter lost (" + gap.reason() + ")"
+                            + gap.resumedAt().map(t -> ", resumed " + t).orElse(", not resumed"));
+                    write.accept(row);
                 });
                 if (failure[0] != null) {
                     throw failure[0];

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,8 @@ class RecordingReplayTest {
             assertThat(lines).hasSize(241);
             assertThat(lines.getFirst()).startsWith("time,sequence,").contains("7E8");
             int columns = lines.getFirst().split(",", -1).length;
-            assertThat(columns).isEqualTo(2 + live.getFirst().readings().size());
+            assertThat(columns).isEqualTo(3 + live.getFirst().readings().size());
+            assertThat(lines.getFirst()).endsWith(",event");
             assertThat(lines.get(1)).startsWith(back.getFirst().time().toString() + ",1,");
             assertThat(lines.get(240).split(",", -1)).hasSize(columns);
             try (Stream<Path> files = Files.list(csv.getParent())) {
@@ -134,6 +136,69 @@ class RecordingReplayTest {
             assertThat(recorder.received()).isEqualTo(137);
             assertThat(committed(db.dataSource(), recorder.recordingId())).isEqualTo(137);
             assertThat(store.find(recorder.recordingId()).orElseThrow().samples()).isEqualTo(137);
+        }
+    }
+
+    @Test
+    void aRecordingGoesOnAfterAReconnectionWithTheBreakMarkedInPlace() throws Exception {
+        FaultInjector faults = new FaultInjector();
+        List<LiveSample> handed = new ArrayList<>();
+        long recordingId;
+        try (Database db = ObdFixtures.database(dir.resolve("db"), Clock.systemUTC())) {
+            RecordingStore store = new RecordingStore(db.dataSource(), Clock.systemUTC());
+            Recorder recorder = store.start("VF1RJA00XKB123456", OptionalLong.empty(), PIDS,
+                    new Recorder.Settings(1000, 20, Duration.ofMillis(100), Duration.ofSeconds(5),
+                            Duration.ofSeconds(20)));
+            recordingId = recorder.recordingId();
+            Consumer<LiveSample> sink = sample -> {
+                handed.add(sample);
+                recorder.accept(sample);
+            };
+            try (ObdSession first = ObdFixtures.connector(Locale.FRENCH, faults).connect("sim:demo", 38400)) {
+                assertThatThrownBy(() -> new LivePoller(Clock.systemUTC(), 3).run(first.live(), PIDS,
+                        LivePoller.Limit.samples(10_000), sample -> {
+                            sink.accept(sample);
+                            if (handed.size() == 57) {
+                                faults.unplug();
+                            }
+                        }, () -> false)).isInstanceOfSatisfying(ObdException.class,
+                                e -> assertThat(e.reason()).isEqualTo(ObdErrorCode.LINK_LOST));
+            }
+            java.time.Instant lostAt = java.time.Instant.now();
+            recorder.gap(lostAt, "OBD-LINK-LOST");
+            try (ObdSession second = ObdFixtures.connector(Locale.FRENCH).connect("sim:demo", 38400)) {
+                new LivePoller(Clock.systemUTC(), 3).run(second.live(), PIDS, LivePoller.Limit.samples(40), sink,
+                        () -> false);
+            }
+            recorder.close();
+            assertThat(recorder.received()).isEqualTo(97);
+            assertThat(recorder.written()).isEqualTo(97);
+            assertThat(recorder.dropped()).isZero();
+
+            assertThat(store.find(recordingId).orElseThrow().samples()).isEqualTo(97);
+            assertThat(store.gaps(recordingId)).singleElement().satisfies(g -> {
+                assertThat(g.afterSequence()).isEqualTo(57);
+                assertThat(g.reason()).isEqualTo("OBD-LINK-LOST");
+                assertThat(g.lostAt()).isEqualTo(lostAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                assertThat(g.resumedAt()).hasValue(handed.get(57).time()
+                        .truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            });
+            List<Object> replayed = new ArrayList<>();
+            assertThat(store.replay(recordingId, replayed::add, replayed::add)).isEqualTo(97);
+            assertThat(replayed).hasSize(98);
+            assertThat(replayed.get(57)).isInstanceOf(RecordingGap.class);
+            assertThat(replayed.subList(0, 57)).allMatch(LiveSample.class::isInstance);
+            assertThat(replayed.subList(58, 98)).allMatch(LiveSample.class::isInstance);
+            assertThat(((LiveSample) replayed.get(58)).sequence()).isEqualTo(58);
+
+            Path csv = dir.resolve("export/gap.csv");
+            assertThat(store.exportCsv(recordingId, csv)).isEqualTo(97);
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            assertThat(lines).hasSize(1 + 97 + 1);
+            assertThat(lines.get(57)).contains(",57,");
+            assertThat(lines.get(58)).startsWith(lostAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS) + ",,")
+                    .contains("adapter lost (OBD-LINK-LOST), resumed ");
+            assertThat(lines.get(59)).contains(",58,");
         }
     }
 

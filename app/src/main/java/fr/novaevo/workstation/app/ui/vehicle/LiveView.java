@@ -216,7 +216,7 @@ final class LiveView {
             boolean running = model.liveRunning.get();
             start.setDisable(running || !model.connected() || model.livePids.isEmpty());
             stop.setDisable(!running);
-            record.setDisable(!running);
+            record.setDisable(!running && !model.recording.get()); // a paused recording can still be ended
             record.setSelected(model.recording.get());
             replayMessage.setVisible(model.replayed.get() != null);
             replayMessage.setManaged(model.replayed.get() != null);

@@ -325,6 +325,7 @@ public final class VehicleArea implements Area {
         retry.stop();
         model.reconnectAttempt.set(0);
         connection.disconnect();
+        stopRecording();
     }
 
     /** The reconnect button: a fresh series of automatic attempts follows if this one fails. */
@@ -343,6 +344,7 @@ public final class VehicleArea implements Area {
     /** After a loss: tries again in a moment, a bounded number of times. */
     private void scheduleReconnect() {
         if (model.reconnectAttempt.get() >= RECONNECT_ATTEMPTS) {
+            stopRecording(); // no more automatic attempt: the recording ends with what it has
             return;
         }
         retry.setOnFinished(e -> {
@@ -518,6 +520,10 @@ public final class VehicleArea implements Area {
         model.replayed.set(null);
         model.replayMessage.set("");
         long started = System.nanoTime();
+        Recorder resumed = recorder;
+        if (resumed != null) {
+            model.recordMessage.set(i18n.t("vehicle.live.record.resumed", resumed.recordingId()));
+        }
         connection.startLive(poller, List.copyOf(pids), sample -> {
             model.live.add(sample);
             Recorder r = recorder;
@@ -526,7 +532,11 @@ public final class VehicleArea implements Area {
             }
         }).whenCompleteAsync((summary, failure) -> {
             model.liveRunning.set(false);
-            stopRecording(); // stopped or lost: what was received is committed
+            if (failure != null && recorder != null && isLinkLoss(failure)) {
+                pauseRecording(failure); // the same recording goes on after the automatic reconnection
+            } else {
+                stopRecording(); // stopped by the user: what was received is committed
+            }
             if (failure != null) {
                 model.liveMessage.set(VehicleTexts.error(i18n, failure));
             } else {
@@ -539,6 +549,25 @@ public final class VehicleArea implements Area {
     void stopLive() {
         liveWanted = List.of();
         connection.stopLive();
+    }
+
+    /** A failure that turns the connection lost (and starts the automatic reconnection). */
+    private static boolean isLinkLoss(Throwable failure) {
+        return VehicleTexts.unwrap(failure) instanceof ObdException o
+                && o.reason().exitCategory() == ObdErrorCode.Category.ADAPTER;
+    }
+
+    /**
+     * The adapter was lost while recording: the break is marked in the recording, which stays open for the
+     * samples of the reconnected adapter; giving up the reconnection or disconnecting closes it.
+     */
+    private void pauseRecording(Throwable failure) {
+        Recorder r = recorder;
+        if (r == null) {
+            return;
+        }
+        r.gap(context.workstation().clock().instant(), code(failure));
+        model.recordMessage.set(i18n.t("vehicle.live.record.paused", r.recordingId(), r.received()));
     }
 
     private void onState(VehicleConnection.State state, String port, Throwable failure) {
@@ -826,7 +855,9 @@ public final class VehicleArea implements Area {
         recording.pids().forEach(p -> names.put(p, pidName(p)));
         model.live.reset(recording.pids(), names);
         model.replayed.set(null);
-        CompletableFuture.supplyAsync(() -> history.recordings().replay(recording.id(), model.live::add), store)
+        java.util.concurrent.atomic.AtomicInteger gaps = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture.supplyAsync(() -> history.recordings().replay(recording.id(), model.live::add,
+                gap -> gaps.incrementAndGet()), store)
                 .whenCompleteAsync((count, failure) -> {
                     if (failure != null) {
                         model.historyMessage.set(VehicleTexts.error(i18n, failure));
@@ -835,7 +866,8 @@ public final class VehicleArea implements Area {
                     }
                     model.liveMessage.set("");
                     model.replayMessage.set(i18n.t("vehicle.live.replay.done", recording.id(),
-                            i18n.dateTime(recording.startedAt()), count));
+                            i18n.dateTime(recording.startedAt()), count)
+                            + (gaps.get() > 0 ? " " + i18n.t("vehicle.live.replay.gaps", gaps.get()) : ""));
                     model.replayed.set(recording);
                     model.historyMessage.set(i18n.t("vehicle.history.replay.done", recording.id(), count));
                     model.historyMessageError.set(false);

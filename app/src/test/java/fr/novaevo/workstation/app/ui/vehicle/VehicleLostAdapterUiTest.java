@@ -169,7 +169,7 @@ class VehicleLostAdapterUiTest extends FxRobot {
     }
 
     @Test
-    void aRecordingKeepsEverySampleReceivedWhenTheAdapterIsLost() throws Exception {
+    void aRecordingGoesOnAcrossTheAutomaticReconnectionWithTheBreakMarked() throws Exception {
         open("fr");
         clickOn("#vehicle-connect-button");
         await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
@@ -187,26 +187,47 @@ class VehicleLostAdapterUiTest extends FxRobot {
         adapter.get().unplug();
 
         await(() -> text("#vehicle-state").startsWith("Adaptateur perdu")
-                && text("#vehicle-live-record-message").contains("terminé"));
-        long total = samplesOnScreen();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("terminé : (\\d+) mesure")
-                .matcher(text("#vehicle-live-record-message").replace("\u202f", "").replace("\u00a0", ""));
-        assertThat(m.find()).as(text("#vehicle-live-record-message")).isTrue();
-        long recorded = Long.parseLong(m.group(1));
-        assertThat(recorded).isGreaterThan(0).isLessThanOrEqualTo(total);
-        java.util.List<fr.novaevo.workstation.obd.history.RecordingInfo> stored =
-                new fr.novaevo.workstation.obd.history.RecordingStore(workstation.database().dataSource(), clock)
-                        .byVin("VF1RJA00XKB123456");
-        assertThat(stored).singleElement().satisfies(r -> {
-            assertThat(r.samples()).as("every sample the recorder received is in the database").isEqualTo(recorded);
+                && text("#vehicle-live-record-message").contains("en pause"));
+        long before = number(text("#vehicle-live-record-message"), "après (\\d+) mesure");
+        assertThat(before).isGreaterThanOrEqualTo(40);
+        assertThat(record.isSelected()).as("the recording is still open").isTrue();
+        Screenshots.save(stage.getScene(), "vehicule-enregistrement-en-pause");
+
+        plugged.set(true);
+
+        await(() -> text("#vehicle-state").startsWith("Connecté")
+                && text("#vehicle-live-record-message").contains("repris") && samplesOnScreen() >= 30);
+        clickOn("#vehicle-live-record");
+        await(() -> text("#vehicle-live-record-message").contains("terminé"));
+        long recorded = number(text("#vehicle-live-record-message"), "terminé : (\\d+) mesure");
+        assertThat(recorded).isGreaterThanOrEqualTo(before + 30);
+
+        fr.novaevo.workstation.obd.history.RecordingStore store =
+                new fr.novaevo.workstation.obd.history.RecordingStore(workstation.database().dataSource(), clock);
+        java.util.List<fr.novaevo.workstation.obd.history.RecordingInfo> stored = store.byVin("VF1RJA00XKB123456");
+        assertThat(stored).as("one recording across the reconnection").singleElement().satisfies(r -> {
+            assertThat(r.samples()).as("every sample received, before and after the break").isEqualTo(recorded);
             assertThat(r.endedAt()).isPresent();
         });
+        long id = stored.getFirst().id();
+        assertThat(store.gaps(id)).singleElement().satisfies(gap -> {
+            assertThat(gap.afterSequence()).isEqualTo(before);
+            assertThat(gap.reason()).isEqualTo("OBD-LINK-LOST");
+            assertThat(gap.resumedAt()).hasValueSatisfying(t -> assertThat(t).isAfter(gap.lostAt()));
+        });
         java.util.List<fr.novaevo.workstation.obd.session.LiveSample> back = new java.util.ArrayList<>();
-        new fr.novaevo.workstation.obd.history.RecordingStore(workstation.database().dataSource(), clock)
-                .replay(stored.getFirst().id(), back::add);
+        store.replay(id, back::add);
         assertThat(back).hasSize((int) recorded);
         assertThat(back).extracting(fr.novaevo.workstation.obd.session.LiveSample::time).isSorted();
-        assertThat(record.isSelected()).isFalse();
+        assertThat(back).extracting(fr.novaevo.workstation.obd.session.LiveSample::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, recorded).boxed().toList());
+    }
+
+    private static long number(String text, String pattern) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern)
+                .matcher(text.replace("\u202f", "").replace("\u00a0", ""));
+        assertThat(m.find()).as(text).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     private long samplesOnScreen() {

@@ -174,7 +174,12 @@ public final class Elm327 implements ObdChannel, AutoCloseable {
 
     /** Reads the supply voltage at the OBD socket ({@code ATRV}). */
     public synchronized double batteryVoltage() {
-        ElmResponse r = command("ATRV");
+        return batteryVoltage(settings.commandTimeout());
+    }
+
+    /** Reads the supply voltage within {@code deadline}: a heartbeat that must notice a silent adapter soon. */
+    public synchronized double batteryVoltage(Duration deadline) {
+        ElmResponse r = command("ATRV", deadline);
         Matcher m = VOLTS.matcher(r.text());
         if (!m.matches()) {
             throw new AdapterResponseException(ObdErrorCode.MALFORMED_RESPONSE, "ATRV", r.raw(), "Not a voltage");
@@ -288,9 +293,12 @@ public final class Elm327 implements ObdChannel, AutoCloseable {
         }
     }
 
+    /** How long a late answer is waited for after a timeout, before the next command. */
+    public static final Duration DRAIN = Duration.ofMillis(200);
+
     private void drainLateAnswer() {
         try {
-            reader.readUntilPrompt("(drain)", Duration.ofMillis(200));
+            reader.readUntilPrompt("(drain)", DRAIN);
         } catch (ObdException ignored) {
             // Still nothing: the next command starts with an empty buffer anyway.
         }

@@ -205,6 +205,11 @@ public final class ObdSession implements AutoCloseable {
         return elm.batteryVoltage();
     }
 
+    /** The adapter's supply voltage, read within {@code deadline} (the idle heartbeat's proof of life). */
+    public double batteryVoltage(java.time.Duration deadline) {
+        return elm.batteryVoltage(deadline);
+    }
+
     @Override
     public void close() {
         elm.close();

@@ -86,6 +86,9 @@ public final class Elm327Emulator implements SimulatedDevice {
             out.unplug();
             return;
         }
+        if (faults.isMuted()) {
+            return;
+        }
         for (byte b : data) {
             if (b == '\r') {
                 String text = line.toString(StandardCharsets.ISO_8859_1);

@@ -13,6 +13,7 @@ public final class FaultInjector {
     private final AtomicInteger lostPrompts = new AtomicInteger();
     private final AtomicInteger noData = new AtomicInteger();
     private final AtomicBoolean unplugged = new AtomicBoolean();
+    private final AtomicBoolean muted = new AtomicBoolean();
 
     /** The next {@code answers} answers start with a line of garbage bytes (noise on a cheap clone's UART). */
     public FaultInjector garbage(int answers) {
@@ -36,6 +37,19 @@ public final class FaultInjector {
     public FaultInjector unplug() {
         unplugged.set(true);
         return this;
+    }
+
+    /**
+     * The adapter goes silent but the link stays up, as a Bluetooth adapter out of range or a serial adapter
+     * whose chip hangs: nothing is answered any more, only the host's deadlines notice it.
+     */
+    public FaultInjector mute() {
+        muted.set(true);
+        return this;
+    }
+
+    public boolean isMuted() {
+        return muted.get();
     }
 
     public boolean isUnplugged() {

@@ -44,6 +44,8 @@ class VehicleConnectionTest {
     private final FaultInjector faults = new FaultInjector();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+    /** When the listener heard LOST, in {@link System#nanoTime()}. */
+    private final java.util.concurrent.atomic.AtomicLong lostAt = new java.util.concurrent.atomic.AtomicLong();
     private VehicleConnection connection;
 
     private VehicleConnection connection(SimulatorSettings settings) {
@@ -55,6 +57,9 @@ class VehicleConnectionTest {
         connection = new VehicleConnection(connector, new VehicleConnection.Listener() {
             @Override
             public void stateChanged(VehicleConnection.State state, String port, Optional<Throwable> failure) {
+                if (state == VehicleConnection.State.LOST) {
+                    lostAt.compareAndSet(0, System.nanoTime());
+                }
                 events.add(state.name());
                 failure.ifPresent(lastFailure::set);
             }
@@ -97,6 +102,60 @@ class VehicleConnectionTest {
         assertThat(((ObdException) lastFailure.get()).reason()).isEqualTo(ObdErrorCode.LINK_LOST);
         assertThat(buffer.snapshot().series()).allSatisfy(s -> assertThat(s.values().length)
                 .isLessThanOrEqualTo(LiveBuffer.CAPACITY));
+    }
+
+    /**
+     * A silent adapter (Bluetooth out of range, a hung chip: the link stays up, nothing answers) is noticed
+     * within 2 s. The bound comes from the deadlines themselves; the measure allows some scheduling slack for a
+     * loaded build machine, no more.
+     */
+    private static final Duration SCHEDULING_SLACK = Duration.ofMillis(700);
+
+    @Test
+    void aSilentAdapterIsNoticedWithinTwoSecondsWhileIdle() throws Exception {
+        assertThat(VehicleConnection.idleDetectionBound()).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        VehicleConnection c = connection(SimulatorSettings.instant());
+        c.connect("sim", 0).get(30, TimeUnit.SECONDS);
+        awaitUntil(() -> events.contains("voltage"));
+
+        long muted = System.nanoTime();
+        faults.mute();
+
+        awaitUntil(() -> c.state() == VehicleConnection.State.LOST);
+        assertThat(Duration.ofNanos(lostAt.get() - muted))
+                .isLessThanOrEqualTo(VehicleConnection.idleDetectionBound().plus(SCHEDULING_SLACK));
+        assertThat(((ObdException) lastFailure.get()).reason()).isEqualTo(ObdErrorCode.TIMEOUT);
+    }
+
+    @Test
+    void aSilentAdapterIsNoticedWithinTwoSecondsDuringLiveData() throws Exception {
+        ElmSettings elm = ElmSettings.defaults();
+        Duration bound = elm.requestFloor().plus(fr.novaevo.workstation.obd.elm.Elm327.DRAIN).multipliedBy(3);
+        assertThat(bound).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        VehicleConnection c = connection(SimulatorSettings.instant());
+        c.connect("sim", 0).get(30, TimeUnit.SECONDS);
+        LiveBuffer buffer = new LiveBuffer();
+        buffer.reset(List.of(0x0C, 0x0D), java.util.Map.of());
+        CompletableFuture<PollSummary> live = c.startLive(new LivePoller(clock, 3), List.of(0x0C, 0x0D), buffer::add);
+        awaitUntil(() -> buffer.samples() >= 20);
+
+        long muted = System.nanoTime();
+        faults.mute();
+
+        assertThatThrownBy(() -> live.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        awaitUntil(() -> c.state() == VehicleConnection.State.LOST);
+        assertThat(Duration.ofNanos(lostAt.get() - muted)).isLessThanOrEqualTo(bound.plus(SCHEDULING_SLACK));
+        assertThat(((ObdException) lastFailure.get()).reason()).isEqualTo(ObdErrorCode.LINK_LOST);
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test

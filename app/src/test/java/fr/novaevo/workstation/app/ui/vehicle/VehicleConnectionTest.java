@@ -148,6 +148,68 @@ class VehicleConnectionTest {
         assertThat(((ObdException) lastFailure.get()).reason()).isEqualTo(ObdErrorCode.LINK_LOST);
     }
 
+    /**
+     * Ten minutes of live data at full rate (20 passes a second, a CAN car's pace) on a clock that the passes
+     * themselves move forward: what the screen holds stays the same size, whatever the duration.
+     */
+    @Test
+    void tenMinutesOfFullRateLiveDataKeepAFixedNumberOfPoints() throws Exception {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        java.time.Instant start = java.time.Instant.parse("2026-03-02T08:00:00Z");
+        Clock fast = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return start.plusNanos(nanos.get());
+            }
+        };
+        VirtualVehicles vehicles = new VirtualVehicles(fast);
+        TransportFactory transports = new TransportFactory(sim -> new Elm327Emulator(vehicles.create(sim.scenario()),
+                SimulatorSettings.instant(), faults), Duration.ofSeconds(5));
+        connection = new VehicleConnection(new ObdConnector(transports, ElmSettings.defaults(), new PidCatalog(),
+                new FaultCodeDatabase(), new VinDecoder(fast), new NoJournal(), Locale.FRENCH), new VehicleConnection.Listener() {
+                    @Override
+                    public void stateChanged(VehicleConnection.State state, String port, Optional<Throwable> failure) {
+                    }
+
+                    @Override
+                    public void voltage(double volts) {
+                    }
+                });
+        connection.connect("sim", 0).get(30, TimeUnit.SECONDS);
+        List<Integer> pids = List.of(0x0C, 0x0D, 0x05, 0x04, 0x11, 0x10);
+        long passes = Duration.ofMinutes(10).toSeconds() * 20;
+        LiveBuffer buffer = new LiveBuffer();
+        buffer.reset(pids, java.util.Map.of());
+        CompletableFuture<PollSummary> live = connection.startLive(new LivePoller(fast, 3), pids, sample -> {
+            buffer.add(sample);
+            nanos.addAndGet(Duration.ofMillis(50).toNanos());
+            if (sample.sequence() >= passes) {
+                connection.stopLive();
+            }
+        });
+        PollSummary summary = live.get(120, TimeUnit.SECONDS);
+        assertThat(summary.samples()).isEqualTo(passes);
+        assertThat(summary.errors()).isZero();
+        assertThat(Duration.ofNanos(nanos.get())).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
+        LiveBuffer.Snapshot shown = buffer.snapshot();
+        assertThat(shown.samples()).isEqualTo(passes);
+        assertThat(shown.series()).hasSize(pids.size()).allSatisfy(series -> assertThat(series.values())
+                .as("PID %02X", series.pid()).hasSize(LiveBuffer.CAPACITY));
+        // The newest points are there: the engine is warm after ten minutes of the drive cycle.
+        LiveBuffer.Series coolant = shown.series().stream().filter(x -> x.pid() == 0x05).findFirst().orElseThrow();
+        assertThat(coolant.latest()).isGreaterThan(80);
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {

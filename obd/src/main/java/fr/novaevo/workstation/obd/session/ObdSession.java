@@ -87,14 +87,15 @@ public final class ObdSession implements AutoCloseable {
      * on an older car) is empty, not an error.
      */
     public ScanResult scan() {
-        Optional<String> vin = vehicleInfo.vin();
-        List<Readiness> readiness = optional(diagnostics::readiness);
+        Optional<String> vin = again(vehicleInfo::vin, false);
+        List<Readiness> readiness = again(() -> optional(diagnostics::readiness), false);
         boolean mil = readiness.stream().anyMatch(Readiness::milOn);
-        List<EcuCode> stored = optional(() -> diagnostics.readCodes(CodeKind.STORED));
-        List<EcuCode> pending = optional(() -> diagnostics.readCodes(CodeKind.PENDING));
-        List<EcuCode> permanent = optional(() -> diagnostics.readCodes(CodeKind.PERMANENT));
+        List<EcuCode> stored = again(() -> optional(() -> diagnostics.readCodes(CodeKind.STORED)), false);
+        List<EcuCode> pending = again(() -> optional(() -> diagnostics.readCodes(CodeKind.PENDING)), false);
+        List<EcuCode> permanent = again(() -> optional(() -> diagnostics.readCodes(CodeKind.PERMANENT)), false);
         Set<String> active = pending.stream().map(c -> c.code().code()).collect(Collectors.toSet());
-        var supported = live.discoverSupportedPids();
+        // The vehicle answered 0100 at connect: a NO DATA to it now is a busy ECU, worth one more try.
+        var supported = again(live::discoverSupportedPids, true);
         SortedSet<String> ecus = new TreeSet<>(connectEcus);
         readiness.forEach(r -> ecus.add(r.ecu()));
         ecus.addAll(supported.keySet());
@@ -125,6 +126,31 @@ public final class ObdSession implements AutoCloseable {
                     d.rule(locale), d.status()));
         }
         return out;
+    }
+
+    /** Damage to one answer (noise on the line, a busy bus) that asking once more usually gets past. */
+    private static final Set<ObdErrorCode> TRANSIENT = java.util.EnumSet.of(ObdErrorCode.MALFORMED_RESPONSE,
+            ObdErrorCode.DATA_ERROR, ObdErrorCode.BUS_ERROR, ObdErrorCode.BUFFER_FULL, ObdErrorCode.STOPPED);
+
+    /**
+     * Reads, and reads once more after a transient failure, so that one damaged answer does not cost the whole
+     * scan. Only for reads: a clear-codes request is never repeated. A timeout is not retried either (it would
+     * double the time to notice a silent adapter).
+     */
+    private static <T> T again(java.util.function.Supplier<T> read, boolean noDataToo) {
+        try {
+            return read.get();
+        } catch (ObdException e) {
+            if (!TRANSIENT.contains(e.reason()) && !(noDataToo && e.reason() == ObdErrorCode.NO_DATA)) {
+                throw e;
+            }
+            try {
+                return read.get();
+            } catch (ObdException second) {
+                second.addSuppressed(e);
+                throw second;
+            }
+        }
     }
 
     private static <T> List<T> optional(java.util.function.Supplier<List<T>> read) {

@@ -51,6 +51,20 @@ class ObdSessionTest {
     }
 
     @Test
+    void oneDamagedAnswerIsAskedAgainAndDoesNotCostTheScan() {
+        try (ObdSession session = connector(Locale.ENGLISH).connect("sim:misfire", 38400)) {
+            lastEmulator.get().faults().garbage(1);
+            ScanResult scan = session.scan();
+            assertThat(scan.vin()).hasValue("VF1RJA00XKB123456");
+            assertThat(lastEmulator.get().commands().stream().filter(c -> c.equals("0902")).count()).isEqualTo(2);
+            lastEmulator.get().faults().garbage(2);
+            assertThatThrownBy(session::scan).as("damaged twice: the typed error")
+                    .isInstanceOfSatisfying(ObdException.class,
+                            e -> assertThat(e.reason()).isEqualTo(ObdErrorCode.MALFORMED_RESPONSE));
+        }
+    }
+
+    @Test
     void scanGivesEveryFieldOfTheCommandLineContract() {
         try (ObdSession session = connector(Locale.FRENCH).connect("sim:misfire", 38400)) {
             ScanResult scan = session.scan();

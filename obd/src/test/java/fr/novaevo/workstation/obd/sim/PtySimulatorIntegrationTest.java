@@ -82,9 +82,7 @@ class PtySimulatorIntegrationTest {
     void theSessionFacadeScansAndPollsThroughAPty() throws Exception {
         VirtualVehicles vehicles = new VirtualVehicles(Clock.systemUTC());
         Elm327Emulator emulator = new Elm327Emulator(vehicles.demo(), SimulatorSettings.instant(), new FaultInjector());
-        TransportFactory serialOnly = new TransportFactory(sim -> null, Duration.ofSeconds(1));
-        ObdConnector connector = new ObdConnector(serialOnly, VirtualVehicleTest.quick(), new PidCatalog(),
-                new FaultCodeDatabase(), new VinDecoder(Clock.systemUTC()), new MemoryAuditJournal(), Locale.FRENCH);
+        ObdConnector connector = serialOnlyConnector();
         try (PtyPair pty = PtyPair.open();
                 SerialDeviceServer server = SerialDeviceServer.start(SerialTransport.open(pty.second(), 38400),
                         emulator);
@@ -117,9 +115,7 @@ class PtySimulatorIntegrationTest {
             String stored) throws Exception {
         Elm327Emulator emulator = new Elm327Emulator(new VirtualVehicles(Clock.systemUTC()).create(scenario),
                 SimulatorSettings.instant(), new FaultInjector());
-        TransportFactory serialOnly = new TransportFactory(sim -> null, Duration.ofSeconds(1));
-        ObdConnector connector = new ObdConnector(serialOnly, VirtualVehicleTest.quick(), new PidCatalog(),
-                new FaultCodeDatabase(), new VinDecoder(Clock.systemUTC()), new MemoryAuditJournal(), Locale.FRENCH);
+        ObdConnector connector = serialOnlyConnector();
         try (PtyPair pty = PtyPair.open();
                 SerialDeviceServer server = SerialDeviceServer.start(SerialTransport.open(pty.second(), 38400),
                         emulator);
@@ -135,6 +131,13 @@ class PtySimulatorIntegrationTest {
             assertThat(summary.samples()).isEqualTo(10);
             assertThat(summary.errors()).isZero();
         }
+    }
+
+    /** A connector that opens real serial ports only (no simulator behind {@code sim}). */
+    private static ObdConnector serialOnlyConnector() {
+        TransportFactory serialOnly = new TransportFactory(sim -> null, Duration.ofSeconds(1));
+        return new ObdConnector(serialOnly, VirtualVehicleTest.quick(), new PidCatalog(), new FaultCodeDatabase(),
+                new VinDecoder(Clock.systemUTC()), new MemoryAuditJournal(), Locale.FRENCH);
     }
 
     private static ObdErrorCode reason(Runnable r) {

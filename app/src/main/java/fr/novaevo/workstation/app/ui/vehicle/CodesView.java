@@ -106,7 +106,7 @@ final class CodesView {
         pidName.setCellValueFactory(c -> new ReadOnlyStringWrapper(area.pidName(c.getValue().pid())));
         TableColumn<PidReading, String> pidValue = new TableColumn<>(i18n.t("vehicle.freeze.column.value"));
         pidValue.setPrefWidth(200);
-        pidValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text()));
+        pidValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(VehicleTexts.reading(i18n, c.getValue())));
         freeze.getColumns().add(pidName);
         freeze.getColumns().add(pidValue);
         freeze.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

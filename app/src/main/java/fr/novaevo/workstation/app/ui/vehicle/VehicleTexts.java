@@ -47,6 +47,19 @@ final class VehicleTexts {
         return "vehicle-severity-" + severity.name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A decoded PID in the user's number format ("21,96 %" in French); a state-only PID ("Closed loop") or one
+     * of several values keeps the catalogue's text.
+     */
+    static String reading(I18n i18n, fr.novaevo.workstation.obd.service.PidReading reading) {
+        double v = reading.value();
+        if (reading.quantities().size() != 1 || !Double.isFinite(v)) {
+            return reading.text();
+        }
+        String number = i18n.number(v, v == Math.rint(v) || Math.abs(v) >= 100 ? 0 : 2);
+        return reading.unit().isEmpty() ? number : number + " " + reading.unit();
+    }
+
     /** A value label, selectable-looking and large enough to read from the car. */
     static Label value(String id) {
         Label label = new Label("—");

@@ -170,4 +170,45 @@ class VehicleAreaUiTest extends HeadlessAppTest {
                 .startsWith("L'identification UDS passe par le bus CAN").contains("14230");
         assertThat(this.<Button>node("#vehicle-id-read").isDisabled()).isTrue();
     }
+
+    @Test
+    void a29BitCanVehicleIsReadAndIdentifiedAtItsOwnAddress() throws Exception {
+        ComboBox<String> scenario = node("#vehicle-connect-scenario");
+        interact(() -> scenario.setValue("can29"));
+        clickOn("#vehicle-connect-button");
+        await(() -> text("#vehicle-vin").equals("YV1XZ16K3M2456789") && text("#vehicle-busy").isEmpty());
+        assertThat(text("#vehicle-protocol")).contains("29");
+        assertThat(text("#vehicle-maker")).containsIgnoringCase("Volvo");
+        assertThat(text("#vehicle-ecus")).contains("18DAF110").contains("18DAF118");
+        Screenshots.save(stage.getScene(), "vehicule-vue-ensemble-can29");
+        tab("codes");
+        assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code() + "@" + r.dtc().ecu())
+                .contains("STORED P0128@18DAF110", "PENDING P0128@18DAF110");
+        tab("identification");
+        await(() -> text("#vehicle-id-vin").equals("YV1XZ16K3M2456789"));
+        assertThat(text("#vehicle-id-ecu")).contains("18DAF110");
+        Screenshots.save(stage.getScene(), "vehicule-identification-can29");
+    }
+
+    @Test
+    void aJ1850VehicleIsReadToo() throws Exception {
+        ComboBox<String> scenario = node("#vehicle-connect-scenario");
+        interact(() -> scenario.setValue("j1850"));
+        clickOn("#vehicle-connect-button");
+        await(() -> text("#vehicle-vin").equals("1FAFP404X3F123456") && text("#vehicle-busy").isEmpty());
+        assertThat(text("#vehicle-protocol")).contains("J1850 PWM");
+        assertThat(text("#vehicle-maker")).containsIgnoringCase("Ford");
+        assertThat(text("#vehicle-year")).isEqualTo("2003");
+        Screenshots.save(stage.getScene(), "vehicule-vue-ensemble-j1850");
+        tab("codes");
+        assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code())
+                .contains("STORED P0171", "STORED P0174", "PENDING P0442");
+        TableView<fr.novaevo.workstation.obd.service.PidReading> freeze = node("#vehicle-freeze-table");
+        assertThat(freeze.getItems()).isNotEmpty();
+        assertThat(freeze.getItems().stream().filter(r -> r.pid() == 0x04).findFirst().orElseThrow())
+                .as("French number format").satisfies(r -> assertThat(((javafx.scene.control.TableColumn<
+                        fr.novaevo.workstation.obd.service.PidReading, String>) freeze.getColumns().get(1))
+                        .getCellData(r)).matches("\\d+,\\d{2} %"));
+        Screenshots.save(stage.getScene(), "vehicule-codes-j1850");
+    }
 }

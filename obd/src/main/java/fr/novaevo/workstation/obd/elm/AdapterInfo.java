@@ -12,7 +12,7 @@ import java.util.Set;
  * @param claimedVersion the version in that answer, e.g. "1.5", or "" when there is none
  * @param probedVersion  the highest command-set level whose commands all worked, e.g. "1.3"
  * @param stnIdentity    the {@code STI} answer when the chip is an STN (OBDLink), else empty
- * @param description    the {@code AT@1} answer when there is one
+ * @param description    the device name: {@code STDI} on an STN ("OBDLink SX r4.2"), else the {@code AT@1} answer
  * @param features       what this adapter accepted
  * @param voltage        the {@code ATRV} reading in volts, when the adapter can read it
  */

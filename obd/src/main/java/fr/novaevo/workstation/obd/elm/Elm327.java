@@ -119,7 +119,9 @@ public final class Elm327 implements ObdChannel, AutoCloseable {
         if (stn.isPresent()) {
             features.add(AdapterInfo.Feature.STN);
         }
-        Optional<String> description = optional("AT@1");
+        // An STN names the device itself ("OBDLink SX r4.2"); AT@1 there is only the maker's name.
+        Optional<String> description = stn.isPresent() ? optional("STDI").or(() -> optional("AT@1"))
+                : optional("AT@1");
         OptionalDouble voltage = readVoltageQuietly();
         if (voltage.isPresent()) {
             features.add(AdapterInfo.Feature.VOLTAGE);

@@ -47,13 +47,14 @@ class Elm327Test {
     @Test
     void aGenuineStnIsRecognised() {
         FakeElm fake = FakeElm.clone15().answer("ATI", "ELM327 v1.4b").answer("ATIGN", "ON")
-                .answer("ATAMC", "00").answer("STI", "STN1110 r4.2.1").answer("AT@1", "OBDLink SX");
+                .answer("ATAMC", "00").answer("STI", "STN1110 r4.2.1").answer("STDI", "OBDLink SX r4.2")
+                .answer("AT@1", "SCANTOOL.NET LLC");
         try (Elm327 elm = driver(fake)) {
             AdapterInfo info = elm.initialize();
             assertThat(info.isStn()).isTrue();
             assertThat(info.type()).isEqualTo("STN");
             assertThat(info.stnIdentity()).hasValue("STN1110 r4.2.1");
-            assertThat(info.description()).hasValue("OBDLink SX");
+            assertThat(info.description()).as("the STN's own device name").hasValue("OBDLink SX r4.2");
             assertThat(info.probedVersion()).isEqualTo("2.0");
             assertThat(info.claimsMoreThanItHas()).isFalse();
         }

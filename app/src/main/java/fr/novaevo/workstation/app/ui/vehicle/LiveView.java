@@ -178,7 +178,8 @@ final class LiveView {
                 LiveChart chart = chartByPid.computeIfAbsent(s.pid(), p -> new LiveChart());
                 chart.setId("vehicle-chart-" + String.format("%02X", s.pid()));
                 double[] range = range(s);
-                String value = Double.isNaN(s.latest()) ? (s.latestText().isEmpty() ? "—" : s.latestText())
+                String value = Double.isNaN(s.latest())
+                        ? (s.latestText().isEmpty() ? "—" : VehicleTexts.state(i18n, s.latestText()))
                         : i18n.number(s.latest(), Math.abs(s.latest()) >= 100 || s.latest() == Math.rint(s.latest()) ? 0 : 1);
                 gauge.draw(s.name(), value, s.unit(), s.latest(), range[0], range[1]);
                 chart.draw(s, range[0], range[1]);

@@ -53,11 +53,31 @@ final class VehicleTexts {
      */
     static String reading(I18n i18n, fr.novaevo.workstation.obd.service.PidReading reading) {
         double v = reading.value();
+        if (reading.quantities().isEmpty()) {
+            return state(i18n, reading.text());
+        }
         if (reading.quantities().size() != 1 || !Double.isFinite(v)) {
             return reading.text();
         }
         String number = i18n.number(v, v == Math.rint(v) || Math.abs(v) >= 100 ? 0 : 2);
         return reading.unit().isEmpty() ? number : number + " " + reading.unit();
+    }
+
+    /**
+     * A state the catalogue words in English ("Open loop (not warm)", two banks as "Closed loop / Closed loop"),
+     * in the user's language where the bundle has it ({@code vehicle.pidtext.open-loop-not-warm}).
+     */
+    static String state(I18n i18n, String text) {
+        StringBuilder out = new StringBuilder();
+        for (String part : text.split(" / ", -1)) {
+            if (!out.isEmpty()) {
+                out.append(" / ");
+            }
+            String slug = part.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-|-$", "");
+            out.append(slug.isEmpty() ? part : i18n.tOr("vehicle.pidtext." + slug, part));
+        }
+        return out.toString();
     }
 
     /** A value label, selectable-looking and large enough to read from the car. */

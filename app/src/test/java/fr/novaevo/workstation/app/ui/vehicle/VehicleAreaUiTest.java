@@ -209,6 +209,10 @@ class VehicleAreaUiTest extends HeadlessAppTest {
                 .as("French number format").satisfies(r -> assertThat(((javafx.scene.control.TableColumn<
                         fr.novaevo.workstation.obd.service.PidReading, String>) freeze.getColumns().get(1))
                         .getCellData(r)).matches("\\d+,\\d{2} %"));
+        assertThat(freeze.getItems().stream().filter(r -> r.pid() == 0x03).findFirst().orElseThrow())
+                .as("a state in French").satisfies(r -> assertThat(((javafx.scene.control.TableColumn<
+                        fr.novaevo.workstation.obd.service.PidReading, String>) freeze.getColumns().get(1))
+                        .getCellData(r)).isEqualTo("Boucle ouverte (moteur froid)"));
         Screenshots.save(stage.getScene(), "vehicule-codes-j1850");
     }
 }

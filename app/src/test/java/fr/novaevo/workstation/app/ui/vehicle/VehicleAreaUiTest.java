@@ -40,6 +40,24 @@ class VehicleAreaUiTest extends HeadlessAppTest {
         await(() -> text("#vehicle-vin").equals(VIN) && text("#vehicle-busy").isEmpty());
     }
 
+    /** Chooses a demo scenario, connects and waits for the vehicle's VIN. */
+    private void connectTo(String scenario, String vin) throws TimeoutException {
+        ComboBox<String> choice = node("#vehicle-connect-scenario");
+        interact(() -> choice.setValue(scenario));
+        clickOn("#vehicle-connect-button");
+        await(() -> text("#vehicle-vin").equals(vin) && text("#vehicle-busy").isEmpty());
+    }
+
+    /** What the freeze-frame table shows as the value of {@code pid}. */
+    @SuppressWarnings("unchecked")
+    private String freezeValue(int pid) {
+        TableView<fr.novaevo.workstation.obd.service.PidReading> freeze = node("#vehicle-freeze-table");
+        fr.novaevo.workstation.obd.service.PidReading row = freeze.getItems().stream().filter(r -> r.pid() == pid)
+                .findFirst().orElseThrow();
+        return ((javafx.scene.control.TableColumn<fr.novaevo.workstation.obd.service.PidReading, String>)
+                freeze.getColumns().get(1)).getCellData(row);
+    }
+
     @SuppressWarnings("unchecked")
     private List<CodesView.CodeRow> codeRows() {
         return ((TableView<CodesView.CodeRow>) node("#vehicle-codes-table")).getItems();
@@ -156,10 +174,7 @@ class VehicleAreaUiTest extends HeadlessAppTest {
 
     @Test
     void aKLineVehicleIsReadToo() throws Exception {
-        ComboBox<String> scenario = node("#vehicle-connect-scenario");
-        interact(() -> scenario.setValue("kline"));
-        clickOn("#vehicle-connect-button");
-        await(() -> text("#vehicle-vin").equals("VF32AKFWF44123456") && text("#vehicle-busy").isEmpty());
+        connectTo("kline", "VF32AKFWF44123456");
         assertThat(text("#vehicle-protocol")).contains("14230");
         assertThat(text("#vehicle-maker")).containsIgnoringCase("Peugeot");
         tab("codes");
@@ -173,10 +188,7 @@ class VehicleAreaUiTest extends HeadlessAppTest {
 
     @Test
     void a29BitCanVehicleIsReadAndIdentifiedAtItsOwnAddress() throws Exception {
-        ComboBox<String> scenario = node("#vehicle-connect-scenario");
-        interact(() -> scenario.setValue("can29"));
-        clickOn("#vehicle-connect-button");
-        await(() -> text("#vehicle-vin").equals("YV1XZ16K3M2456789") && text("#vehicle-busy").isEmpty());
+        connectTo("can29", "YV1XZ16K3M2456789");
         assertThat(text("#vehicle-protocol")).contains("29");
         assertThat(text("#vehicle-maker")).containsIgnoringCase("Volvo");
         assertThat(text("#vehicle-ecus")).contains("18DAF110").contains("18DAF118");
@@ -192,10 +204,7 @@ class VehicleAreaUiTest extends HeadlessAppTest {
 
     @Test
     void aJ1850VehicleIsReadToo() throws Exception {
-        ComboBox<String> scenario = node("#vehicle-connect-scenario");
-        interact(() -> scenario.setValue("j1850"));
-        clickOn("#vehicle-connect-button");
-        await(() -> text("#vehicle-vin").equals("1FAFP404X3F123456") && text("#vehicle-busy").isEmpty());
+        connectTo("j1850", "1FAFP404X3F123456");
         assertThat(text("#vehicle-protocol")).contains("J1850 PWM");
         assertThat(text("#vehicle-maker")).containsIgnoringCase("Ford");
         assertThat(text("#vehicle-year")).isEqualTo("2003");
@@ -203,16 +212,8 @@ class VehicleAreaUiTest extends HeadlessAppTest {
         tab("codes");
         assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code())
                 .contains("STORED P0171", "STORED P0174", "PENDING P0442");
-        TableView<fr.novaevo.workstation.obd.service.PidReading> freeze = node("#vehicle-freeze-table");
-        assertThat(freeze.getItems()).isNotEmpty();
-        assertThat(freeze.getItems().stream().filter(r -> r.pid() == 0x04).findFirst().orElseThrow())
-                .as("French number format").satisfies(r -> assertThat(((javafx.scene.control.TableColumn<
-                        fr.novaevo.workstation.obd.service.PidReading, String>) freeze.getColumns().get(1))
-                        .getCellData(r)).matches("\\d+,\\d{2} %"));
-        assertThat(freeze.getItems().stream().filter(r -> r.pid() == 0x03).findFirst().orElseThrow())
-                .as("a state in French").satisfies(r -> assertThat(((javafx.scene.control.TableColumn<
-                        fr.novaevo.workstation.obd.service.PidReading, String>) freeze.getColumns().get(1))
-                        .getCellData(r)).isEqualTo("Boucle ouverte (moteur froid)"));
+        assertThat(freezeValue(0x04)).as("French number format").matches("\\d+,\\d{2} %");
+        assertThat(freezeValue(0x03)).as("a state in French").isEqualTo("Boucle ouverte (moteur froid)");
         Screenshots.save(stage.getScene(), "vehicule-codes-j1850");
     }
 }

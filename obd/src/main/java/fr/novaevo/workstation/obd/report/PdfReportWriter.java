@@ -137,7 +137,7 @@ public final class PdfReportWriter {
             c.paragraph(t.get("notCleared"), c.regular, 10, GREY);
         }
         readiness(c, s.readiness(), t);
-        values(c, s.keyValues(), t);
+        values(c, s.keyValues(), t, content.french() ? Locale.FRENCH : Locale.UK);
         c.heading(t.get("notes"));
         c.paragraph(s.notes().isBlank() ? t.get("noNotes") : s.notes(), c.regular, 10,
                 s.notes().isBlank() ? GREY : DARK);
@@ -301,7 +301,23 @@ public final class PdfReportWriter {
         }
     }
 
-    private static void values(Canvas c, List<KeyValue> values, ReportTexts t) throws IOException {
+    /**
+     * A value in the report's number format ("14,2 V" in French); a state-only value keeps its text. No
+     * thousands separator: French uses a narrow no-break space that the fallback font cannot draw.
+     */
+    static String valueText(KeyValue v, Locale locale) {
+        if (!Double.isFinite(v.value())) {
+            return v.text();
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setGroupingUsed(false);
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(Math.abs(v.value()) >= 100 ? 0 : 2);
+        String number = format.format(v.value());
+        return v.unit().isEmpty() ? number : number + " " + v.unit();
+    }
+
+    private static void values(Canvas c, List<KeyValue> values, ReportTexts t, Locale locale) throws IOException {
         c.heading(t.get("keyValues"));
         if (values.isEmpty()) {
             c.paragraph(t.get("noValues"), c.regular, 10, GREY);
@@ -311,7 +327,7 @@ public final class PdfReportWriter {
         String[] head = {t.get("colDescription"), t.get("colValue")};
         c.tableHeader(widths, head);
         for (KeyValue v : values) {
-            c.tableRow(widths, head, new String[] {v.name(), v.text()}, new float[][] {DARK, DARK},
+            c.tableRow(widths, head, new String[] {v.name(), valueText(v, locale)}, new float[][] {DARK, DARK},
                     new boolean[] {false, true});
         }
     }

@@ -84,6 +84,7 @@ class ReportPdfTest {
         assertThat(text).contains("Codes défaut après effacement");
         assertThat(text).contains("Moniteurs de préparation", "Catalyseur");
         assertThat(text).contains("Valeurs relevées", "rpm");
+        assertThat(text).as("numbers in the French format").containsPattern("\\d+,\\d+ V");
         assertThat(text).contains("Bougie du cylindre 2 remplacée");
         assertThat(text).contains("02/03/2026 à 09:25", "Page 1 / " + pages);
         int afterHeading = text.indexOf("Codes défaut après effacement");
@@ -151,5 +152,16 @@ class ReportPdfTest {
                 "Les codes n'ont pas été effacés", "Aucune observation.");
         assertThat(PdfReportWriter.fileName(new ReportContent(garage(Optional.empty()), empty, Optional.empty(), "",
                 Locale.FRENCH, PARIS, AT))).isEqualTo("diagnostic-sansvin-20260302-091500.pdf");
+    }
+
+    @Test
+    void keyValuesFollowTheReportsNumberFormat() {
+        KeyValue volts = new KeyValue("Control module voltage", 14.2, "V", "14.20 V");
+        KeyValue odometer = new KeyValue("Odometer", 87_412.3, "km", "87412.30 km");
+        KeyValue state = new KeyValue("Fuel system status", Double.NaN, "", "Closed loop");
+        assertThat(PdfReportWriter.valueText(volts, Locale.FRENCH)).isEqualTo("14,2 V");
+        assertThat(PdfReportWriter.valueText(volts, Locale.UK)).isEqualTo("14.2 V");
+        assertThat(PdfReportWriter.valueText(odometer, Locale.FRENCH)).isEqualTo("87412 km");
+        assertThat(PdfReportWriter.valueText(state, Locale.FRENCH)).isEqualTo("Closed loop");
     }
 }

@@ -302,11 +302,13 @@ public final class PdfReportWriter {
     }
 
     /**
-     * A value in the report's number format ("14,2 V" in French); a state-only value keeps its text. No
-     * thousands separator: French uses a narrow no-break space that the fallback font cannot draw.
+     * A value in the report's number format ("14,2 V" in French); a state, or a reading of several values
+     * ("0.45 V, 3 %"), keeps its text. No thousands separator: French uses a narrow no-break space that the
+     * fallback font cannot draw.
      */
     static String valueText(KeyValue v, Locale locale) {
-        if (!Double.isFinite(v.value())) {
+        String plain = "-?\\d+(\\.\\d+)?" + (v.unit().isEmpty() ? "" : " " + java.util.regex.Pattern.quote(v.unit()));
+        if (!Double.isFinite(v.value()) || !v.text().matches(plain)) {
             return v.text();
         }
         java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);

@@ -163,5 +163,7 @@ class ReportPdfTest {
         assertThat(PdfReportWriter.valueText(volts, Locale.UK)).isEqualTo("14.2 V");
         assertThat(PdfReportWriter.valueText(odometer, Locale.FRENCH)).isEqualTo("87412 km");
         assertThat(PdfReportWriter.valueText(state, Locale.FRENCH)).isEqualTo("Closed loop");
+        KeyValue two = new KeyValue("O2 sensor 1", 0.45, "V", "0.45 V, 3.1 %");
+        assertThat(PdfReportWriter.valueText(two, Locale.FRENCH)).as("two values: the text").isEqualTo("0.45 V, 3.1 %");
     }
 }

@@ -175,8 +175,9 @@ class VehicleConnectionTest {
         VirtualVehicles vehicles = new VirtualVehicles(fast);
         TransportFactory transports = new TransportFactory(sim -> new Elm327Emulator(vehicles.create(sim.scenario()),
                 SimulatorSettings.instant(), faults), Duration.ofSeconds(5));
-        connection = new VehicleConnection(new ObdConnector(transports, ElmSettings.defaults(), new PidCatalog(),
-                new FaultCodeDatabase(), new VinDecoder(fast), new NoJournal(), Locale.FRENCH), new VehicleConnection.Listener() {
+        ObdConnector connector = new ObdConnector(transports, ElmSettings.defaults(), new PidCatalog(),
+                new FaultCodeDatabase(), new VinDecoder(fast), new NoJournal(), Locale.FRENCH);
+        connection = new VehicleConnection(connector, new VehicleConnection.Listener() {
                     @Override
                     public void stateChanged(VehicleConnection.State state, String port, Optional<Throwable> failure) {
                     }

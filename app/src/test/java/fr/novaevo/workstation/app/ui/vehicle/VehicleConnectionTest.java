@@ -57,11 +57,12 @@ class VehicleConnectionTest {
         connection = new VehicleConnection(connector, new VehicleConnection.Listener() {
             @Override
             public void stateChanged(VehicleConnection.State state, String port, Optional<Throwable> failure) {
-                if (state == VehicleConnection.State.LOST) {
-                    lostAt.compareAndSet(0, System.nanoTime());
-                }
-                events.add(state.name());
+                long now = System.nanoTime();
                 failure.ifPresent(lastFailure::set);
+                events.add(state.name());
+                if (state == VehicleConnection.State.LOST) {
+                    lostAt.compareAndSet(0, now); // last: a test that sees it sees the failure too
+                }
             }
 
             @Override
@@ -121,7 +122,7 @@ class VehicleConnectionTest {
         long muted = System.nanoTime();
         faults.mute();
 
-        awaitUntil(() -> c.state() == VehicleConnection.State.LOST);
+        awaitUntil(() -> lostAt.get() != 0);
         assertThat(Duration.ofNanos(lostAt.get() - muted))
                 .isLessThanOrEqualTo(VehicleConnection.idleDetectionBound().plus(SCHEDULING_SLACK));
         assertThat(((ObdException) lastFailure.get()).reason()).isEqualTo(ObdErrorCode.TIMEOUT);
@@ -143,7 +144,7 @@ class VehicleConnectionTest {
         faults.mute();
 
         assertThatThrownBy(() -> live.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-        awaitUntil(() -> c.state() == VehicleConnection.State.LOST);
+        awaitUntil(() -> lostAt.get() != 0);
         assertThat(Duration.ofNanos(lostAt.get() - muted)).isLessThanOrEqualTo(bound.plus(SCHEDULING_SLACK));
         assertThat(((ObdException) lastFailure.get()).reason()).isEqualTo(ObdErrorCode.LINK_LOST);
     }

@@ -243,13 +243,6 @@ public final class BookingsCommand {
                         + " cannot go from " + from.wire() + " to " + target.wire() + ": " + allowed, from.wire(),
                         target.wire());
             }
-            if (booking.booking().rev() == null && !target.allowedOnCreate()) {
-                // The platform creates bookings requested to in progress only: a walk-in it has not received yet
-                // would arrive already final and be rejected as a whole.
-                throw new WorkstationException("SYNC-EDIT-NOT-SENT-YET", "walk-in " + booking.booking().id()
-                        + " is not on the platform yet: run workstation sync first, then set it " + target.wire(),
-                        booking.booking().id().toString(), target.wire());
-            }
             LocalBooking changed = bookings.setStatus(booking.booking().id(), target);
             workstation().audit().record("sync.booking.status", changed.booking().id().toString(),
                     from.wire() + " -> " + target.wire());

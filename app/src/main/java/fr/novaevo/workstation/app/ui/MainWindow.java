@@ -39,6 +39,9 @@ public final class MainWindow implements UiContext.Shell {
     private final StackPane content = new StackPane();
     private final List<Area> areas = new ArrayList<>();
     private final ToggleGroup navigation = new ToggleGroup();
+    /** One platform session and one bench vehicle for the window's whole life, across rebuilds. */
+    private final fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection platform;
+    private final BenchVehicle benchVehicle = new BenchVehicle();
     private UiContext context;
     private StatusBar statusBar;
     private String currentArea = VehicleArea.ID;
@@ -49,6 +52,7 @@ public final class MainWindow implements UiContext.Shell {
         this.stage = stage;
         this.logFile = logFile;
         this.forcedLanguage = forcedLanguage;
+        this.platform = new fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection(workstation);
         root.getStyleClass().add("main-window");
         root.setCenter(content);
         content.getStyleClass().add("area-content");
@@ -57,6 +61,7 @@ public final class MainWindow implements UiContext.Shell {
     public Scene createScene() {
         long started = System.nanoTime();
         build();
+        platform.openIfConfigured();
         LOG.debug("Main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("workstation.css").toExternalForm());
@@ -71,7 +76,7 @@ public final class MainWindow implements UiContext.Shell {
         }
         String language = forcedLanguage.orElse(workstation.settings().get(LANGUAGE_SETTING, "fr"));
         I18n i18n = new I18n(language, workstation.clock().getZone());
-        context = new UiContext(workstation, i18n, stage, logFile, this);
+        context = new UiContext(workstation, i18n, stage, logFile, this, platform, benchVehicle);
         // Later capabilities register their areas here, before Paramètres.
         areas.add(new VehicleArea(context));
         areas.add(new fr.novaevo.workstation.app.ui.bookings.BookingsArea(context));
@@ -143,12 +148,14 @@ public final class MainWindow implements UiContext.Shell {
 
     @Override
     public void settingsChanged() {
+        platform.settingsChanged();
         build();
     }
 
     @Override
     public void dataReplaced() {
         workstation.settings().reload();
+        platform.dataReplaced();
         build();
     }
 
@@ -165,13 +172,6 @@ public final class MainWindow implements UiContext.Shell {
         }
     }
 
-    @Override
-    public void platformState(String text, boolean demo) {
-        if (statusBar != null) {
-            statusBar.platformState(text, demo);
-        }
-    }
-
     /** Brings the window forward: a second launch of the application asked for it. */
     public void bringToFront() {
         stage.setIconified(false);
@@ -185,6 +185,12 @@ public final class MainWindow implements UiContext.Shell {
         if (statusBar != null) {
             statusBar.dispose();
         }
+        platform.close();
+    }
+
+    /** The window's platform session: commands typed while the window is open use it too. */
+    public fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection platform() {
+        return platform;
     }
 
     /** A view made of tabs that the shell can open on a given tab. */

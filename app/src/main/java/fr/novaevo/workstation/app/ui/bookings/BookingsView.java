@@ -176,15 +176,6 @@ final class BookingsView {
 
     // ------------------------------------------------------------ session and status
 
-    /** The sync state as shown ("Synchronisé 07:38", "2 en attente"...), for the status bar too. */
-    javafx.beans.value.ObservableValue<String> syncStateText() {
-        return syncState.textProperty();
-    }
-
-    boolean demoShown() {
-        return demo.isVisible();
-    }
-
     void sessionReady(boolean demoMode, SyncStatus initial) {
         ready = true;
         demo.setVisible(demoMode);
@@ -218,9 +209,8 @@ final class BookingsView {
         if (status == null) {
             return;
         }
-        long retry = status.retryIn() == null ? 0
-                : status.retryIn().minus(java.time.Duration.between(statusReceived, Instant.now())).toSeconds();
-        syncState.setText(format.syncStatus(status, retry));
+        syncState.setText(format.syncStatus(status,
+                SyncStatusText.retryIn(status, java.time.Duration.between(statusReceived, Instant.now()))));
         setStyle(syncState, switch (status.kind()) {
             case SYNCED -> "bookings-state-ok";
             case PENDING -> "bookings-state-pending";

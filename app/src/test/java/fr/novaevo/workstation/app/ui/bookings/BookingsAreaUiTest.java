@@ -38,15 +38,15 @@ class BookingsAreaUiTest extends HeadlessAppTest {
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
-        System.setProperty(BookingsArea.INTERVAL_PROPERTY, "3600");
-        System.setProperty(BookingsArea.ACTIVITY_PROPERTY, "0");
+        System.setProperty(fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection.INTERVAL_PROPERTY, "3600");
+        System.setProperty(fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection.ACTIVITY_PROPERTY, "0");
         FxToolkit.registerPrimaryStage();
     }
 
     @AfterAll
     static void properties() {
-        System.clearProperty(BookingsArea.INTERVAL_PROPERTY);
-        System.clearProperty(BookingsArea.ACTIVITY_PROPERTY);
+        System.clearProperty(fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection.INTERVAL_PROPERTY);
+        System.clearProperty(fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection.ACTIVITY_PROPERTY);
     }
 
     @SuppressWarnings("unchecked")

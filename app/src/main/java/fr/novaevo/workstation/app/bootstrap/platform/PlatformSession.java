@@ -1,7 +1,5 @@
-package fr.novaevo.workstation.app.ui.bookings;
+package fr.novaevo.workstation.app.bootstrap.platform;
 
-import fr.novaevo.workstation.app.bootstrap.platform.PlatformCredentials;
-import fr.novaevo.workstation.app.bootstrap.platform.PlatformSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,22 +18,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync capability as the area uses it: against the configured platform (the workstation's database,
- * the settings and the encrypted API key), or, when no platform is configured, against a local {@link
- * PlatformEmulator} on 127.0.0.1 with its French sample data and a database of its own in memory, so that
- * the demo never mixes with the garage's real bookings. Opened off the JavaFX thread; {@link #close()}
- * stops the scheduler, the client, the emulator and the demo database.
+ * One opened platform session: against the configured platform (the workstation's database, the settings
+ * and the encrypted API key), or, when no platform is configured, against a local {@link PlatformEmulator}
+ * on 127.0.0.1 with its French sample data and a database of its own in memory, so that the demo never
+ * mixes with the garage's real bookings. Opened off the JavaFX thread (by {@link PlatformConnection});
+ * {@link #close()} stops the scheduler, the client, the emulator and the demo database.
  */
-final class BookingsSession implements AutoCloseable {
+public final class PlatformSession implements AutoCloseable {
 
-
-    private static final Logger LOG = LoggerFactory.getLogger(BookingsSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformSession.class);
 
     private final SyncModule module;
     private final PlatformEmulator emulator;
     private final JdbcConnectionPool demoDatabase;
 
-    private BookingsSession(SyncModule module, PlatformEmulator emulator, JdbcConnectionPool demoDatabase) {
+    private final Target target;
+
+    /** What a session syncs with: a change of either (in Paramètres) needs a new session. */
+    public record Target(String url, String garageId) {
+        /** The demo: no platform configured. */
+        static final Target DEMO = new Target("", "");
+
+        /** The target the settings name now. */
+        public static Target of(SettingsStore settings) {
+            Optional<String> url = settings.get(PlatformSettings.URL).map(String::strip).filter(u -> !u.isEmpty());
+            return url.map(u -> new Target(u, settings.get(PlatformSettings.GARAGE, "").strip())).orElse(DEMO);
+        }
+
+        public boolean demo() {
+            return url.isEmpty();
+        }
+    }
+
+    private PlatformSession(Target target, SyncModule module, PlatformEmulator emulator, JdbcConnectionPool demoDatabase) {
+        this.target = target;
         this.module = module;
         this.emulator = emulator;
         this.demoDatabase = demoDatabase;
@@ -47,18 +63,17 @@ final class BookingsSession implements AutoCloseable {
      *
      * @param officeActivity in demo mode, time between two platform-side events (null: none)
      */
-    static BookingsSession open(Workstation workstation, Duration interval, Duration officeActivity) {
+    static PlatformSession open(Workstation workstation, Duration interval, Duration officeActivity) {
         SettingsStore settings = workstation.settings();
-        Optional<String> url = settings.get(PlatformSettings.URL).filter(u -> !u.isBlank());
-        if (url.isPresent()) {
-            String garage = settings.get(PlatformSettings.GARAGE, "").strip();
-            ClientConfig config = ClientConfig.of(URI.create(url.get().strip()), garage, PlatformSettings.clientId(settings),
-                    VersionInfo.version());
-            CredentialStore credentials = PlatformCredentials.fromSettings(workstation.secrets(), url.get().strip(),
-                    garage);
+        Target target = Target.of(settings);
+        if (!target.demo()) {
+            ClientConfig config = ClientConfig.of(URI.create(target.url()), target.garageId(),
+                    PlatformSettings.clientId(settings), VersionInfo.version());
+            CredentialStore credentials = PlatformCredentials.fromSettings(workstation.secrets(), target.url(),
+                    target.garageId());
             SyncModule module = new SyncModule(workstation.database().dataSource(), config, credentials,
                     workstation.audit(), workstation.clock(), interval);
-            return new BookingsSession(module, null, null);
+            return new PlatformSession(target, module, null, null);
         }
         PlatformEmulator emulator = PlatformEmulator.start(EmulatorConfig.defaults(), 0);
         JdbcConnectionPool database = null;
@@ -74,8 +89,8 @@ final class BookingsSession implements AutoCloseable {
                     VersionInfo.version());
             SyncModule module = new SyncModule(database, config, new DemoCredentials(emulator.config().apiKey()),
                     workstation.audit(), workstation.clock(), interval);
-            LOG.info("bookings area in demo mode against the platform emulator at {}", emulator.baseUri());
-            return new BookingsSession(module, emulator, database);
+            LOG.info("platform session in demo mode against the platform emulator at {}", emulator.baseUri());
+            return new PlatformSession(target, module, emulator, database);
         } catch (RuntimeException e) {
             emulator.close();
             if (database != null) {
@@ -85,15 +100,20 @@ final class BookingsSession implements AutoCloseable {
         }
     }
 
-    boolean demo() {
+    public boolean demo() {
         return emulator != null;
     }
 
-    Optional<PlatformEmulator> emulator() {
+    public Target target() {
+        return target;
+    }
+
+    /** The demo's platform emulator (tests act on the platform side through it). */
+    public Optional<PlatformEmulator> emulator() {
         return Optional.ofNullable(emulator);
     }
 
-    SyncModule module() {
+    public SyncModule module() {
         return module;
     }
 

@@ -95,6 +95,11 @@ public final class BookingsArea implements Area {
         return context.platform().current().flatMap(PlatformSession::emulator);
     }
 
+    /** The vehicle at the bench as this area sees it (tests read its odometer the way the button does). */
+    fr.novaevo.workstation.app.ui.BenchVehicle benchVehicle() {
+        return context.benchVehicle();
+    }
+
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof java.util.concurrent.CompletionException

@@ -196,10 +196,11 @@ final class BookingsView {
         if (disposed) {
             return;
         }
+        boolean cycleRan = status == null || !java.util.Objects.equals(status.lastSyncedAt(), now.lastSyncedAt());
         status = now;
         statusReceived = Instant.now();
-        if (message.getStyleClass().contains("message-ok")) {
-            message.setText(""); // a cycle ran: "waiting to be sent" is no longer news
+        if (cycleRan && message.getStyleClass().contains("message-ok")) {
+            message.setText(""); // "waiting to be sent" is no longer news (a local change keeps its message)
         }
         showStatus();
         reload();
@@ -351,13 +352,9 @@ final class BookingsView {
         });
     }
 
-    /** The counts changed locally (pending, conflicts): the status is read again. */
+    /** The counts changed locally (pending, conflicts): the status is read again, here and in the status bar. */
     private void refreshStatus() {
-        area.run(s -> s.module().scheduler().refreshStatus(), now -> {
-            status = now;
-            statusReceived = Instant.now();
-            showStatus();
-        }, failure -> { });
+        context.platform().localChange();
     }
 
     /** Reads on the worker, for the panes (commissions, overlap checks). */

@@ -229,6 +229,25 @@ class BookingsAreaUiTest extends HeadlessAppTest {
         await(() -> commissions.getItems().stream().noneMatch(c -> c.status() == fr.novaevo.workstation.sync.model.CommissionStatus.CANCELLED));
         assertThat(this.<Button>node("#bookings-sync").isDisabled()).isFalse();
         Screenshots.save(stage, "rendez-vous-commissions-mois");
+
+        // The export writes what the filters show: this month, without the cancelled ones.
+        java.nio.file.Path file = dir.resolve("commissions.xlsx");
+        CommissionsPane pane = (CommissionsPane) lookup(n -> n.getProperties().containsKey(CommissionsPane.class))
+                .query().getProperties().get(CommissionsPane.class);
+        int written = pane.export(file).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        await(() -> text("#bookings-message").endsWith(" dans " + file));
+        assertThat(written).isEqualTo(commissions.getItems().size());
+        try (var in = java.nio.file.Files.newInputStream(file);
+             var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
+            var sheet = workbook.getSheet("Commissions");
+            assertThat(sheet.getLastRowNum()).isEqualTo(written);
+            long cents = 0;
+            for (int r = 1; r <= written; r++) {
+                assertThat(sheet.getRow(r).getCell(7).getStringCellValue()).isNotEqualTo("Annulée");
+                cents += Math.round(sheet.getRow(r).getCell(6).getNumericCellValue() * 100);
+            }
+            assertThat(cents).isEqualTo(commissions.getItems().stream().mapToLong(Commission::commissionCents).sum());
+        }
     }
 
     private fr.novaevo.workstation.sync.emulator.PlatformEmulator platform() {

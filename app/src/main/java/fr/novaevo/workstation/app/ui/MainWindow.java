@@ -42,6 +42,7 @@ public final class MainWindow implements UiContext.Shell {
     /** One platform session and one bench vehicle for the window's whole life, across rebuilds. */
     private final fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection platform;
     private final BenchVehicle benchVehicle = new BenchVehicle();
+    private java.util.function.Consumer<String> browser = url -> LOG.warn("no browser: {} not opened", url);
     private UiContext context;
     private StatusBar statusBar;
     private String currentArea = VehicleArea.ID;
@@ -170,6 +171,16 @@ public final class MainWindow implements UiContext.Shell {
         if (statusBar != null) {
             statusBar.adapterLink(link, port);
         }
+    }
+
+    @Override
+    public void openInBrowser(String url) {
+        browser.accept(url);
+    }
+
+    /** How web pages are opened: the application's HostServices (tests watch what would open). */
+    public void browser(java.util.function.Consumer<String> opener) {
+        this.browser = opener;
     }
 
     /** Brings the window forward: a second launch of the application asked for it. */

@@ -31,6 +31,11 @@ public record UiContext(Workstation workstation, I18n i18n, Window window, Path 
 
         /** The vehicle link changed: the status bar shows it (NONE: back to the configured adapter). */
         void adapterLink(AdapterLink link, String port);
+
+        /** Opens a web page in the user's browser (a partner's offer). */
+        default void openInBrowser(String url) {
+            org.slf4j.LoggerFactory.getLogger(Shell.class).warn("no browser in this window: {} not opened", url);
+        }
     }
 
     /** What the status bar says of the vehicle adapter while a vehicle area uses it. */

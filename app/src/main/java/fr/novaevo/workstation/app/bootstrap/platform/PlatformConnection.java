@@ -15,7 +15,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
 import fr.novaevo.workstation.core.error.WorkstationException;
+import fr.novaevo.workstation.sync.client.PlatformClient;
 import fr.novaevo.workstation.sync.engine.SyncStatus;
+import fr.novaevo.workstation.sync.model.KbisRequest;
+import fr.novaevo.workstation.sync.model.KbisVerification;
+import fr.novaevo.workstation.sync.model.PartsOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,8 @@ public final class PlatformConnection implements AutoCloseable {
 
     private final Workstation workstation;
     private final ExecutorService worker;
+    /** Online calls (offers, Kbis, feedback): a slow network never holds the session's thread. */
+    private final ExecutorService calls;
     private final List<Consumer<SyncStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private CompletableFuture<PlatformSession> session;
     /** A session replaced by new settings: closed by the next opening, before it opens its own. */
@@ -51,6 +57,11 @@ public final class PlatformConnection implements AutoCloseable {
         this.workstation = workstation;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "platform-session");
+            t.setDaemon(true);
+            return t;
+        });
+        this.calls = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "platform-call");
             t.setDaemon(true);
             return t;
         });
@@ -122,6 +133,24 @@ public final class PlatformConnection implements AutoCloseable {
     /** Runs {@code work} on the session's thread once it is open. */
     public <T> CompletableFuture<T> run(Function<PlatformSession, T> work) {
         return session().thenApplyAsync(work, worker);
+    }
+
+    /**
+     * A call to the platform's online services through the session's client (sign-in, deadlines and typed
+     * errors included), on a thread of its own.
+     */
+    public <T> CompletableFuture<T> online(Function<PlatformClient, T> call) {
+        return session().thenApplyAsync(s -> call.apply(s.module().client()), calls);
+    }
+
+    /** Partner parts offers for a fault code ({@code parts/offers}); {@code vin} may be null. */
+    public CompletableFuture<PartsOffers> partsOffers(String vin, String dtc) {
+        return online(client -> client.partsOffers(vin, dtc, null));
+    }
+
+    /** Checks the fields read from a Kbis with the platform ({@code verifications/kbis}), for the Documents area. */
+    public CompletableFuture<KbisVerification> verifyKbis(KbisRequest request) {
+        return online(client -> client.verifyKbis(request));
     }
 
     public void addStatusListener(Consumer<SyncStatus> listener) {
@@ -207,6 +236,7 @@ public final class PlatformConnection implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("platform session did not close within 20 s", e);
         }
+        calls.shutdownNow();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {

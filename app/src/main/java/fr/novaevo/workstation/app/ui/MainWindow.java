@@ -107,6 +107,9 @@ public final class MainWindow implements UiContext.Shell {
             });
             nav.getChildren().add(button);
         }
+        javafx.scene.layout.Region navSpacer = new javafx.scene.layout.Region();
+        VBox.setVgrow(navSpacer, Priority.ALWAYS);
+        nav.getChildren().addAll(navSpacer, fr.novaevo.workstation.app.ui.feedback.ProblemReportDialog.navButton(context));
         root.setLeft(nav);
 
         boolean demo = DemoMode.active(workstation.settings());

@@ -15,8 +15,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
 import fr.novaevo.workstation.core.error.WorkstationException;
+import fr.novaevo.workstation.sync.client.CredentialStore;
 import fr.novaevo.workstation.sync.client.PlatformClient;
 import fr.novaevo.workstation.sync.engine.SyncStatus;
+import fr.novaevo.workstation.sync.model.FeedbackReceipt;
+import fr.novaevo.workstation.sync.model.FeedbackRequest;
 import fr.novaevo.workstation.sync.model.KbisRequest;
 import fr.novaevo.workstation.sync.model.KbisVerification;
 import fr.novaevo.workstation.sync.model.PartsOffers;
@@ -151,6 +154,14 @@ public final class PlatformConnection implements AutoCloseable {
     /** Checks the fields read from a Kbis with the platform ({@code verifications/kbis}), for the Documents area. */
     public CompletableFuture<KbisVerification> verifyKbis(KbisRequest request) {
         return online(client -> client.verifyKbis(request));
+    }
+
+    /**
+     * "Signaler un problème": {@code report} builds the request knowing the session's secrets (so that they are
+     * removed from the attached logs), then it is sent ({@code POST feedback}).
+     */
+    public CompletableFuture<FeedbackReceipt> sendFeedback(Function<CredentialStore, FeedbackRequest> report) {
+        return session().thenApplyAsync(s -> s.module().client().sendFeedback(report.apply(s.credentials())), calls);
     }
 
     public void addStatusListener(Consumer<SyncStatus> listener) {

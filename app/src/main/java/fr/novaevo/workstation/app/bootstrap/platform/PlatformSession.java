@@ -33,6 +33,7 @@ public final class PlatformSession implements AutoCloseable {
     private final JdbcConnectionPool demoDatabase;
 
     private final Target target;
+    private final CredentialStore credentials;
 
     /** What a session syncs with: a change of either (in Paramètres) needs a new session. */
     public record Target(String url, String garageId) {
@@ -50,8 +51,10 @@ public final class PlatformSession implements AutoCloseable {
         }
     }
 
-    private PlatformSession(Target target, SyncModule module, PlatformEmulator emulator, JdbcConnectionPool demoDatabase) {
+    private PlatformSession(Target target, CredentialStore credentials, SyncModule module, PlatformEmulator emulator,
+                            JdbcConnectionPool demoDatabase) {
         this.target = target;
+        this.credentials = credentials;
         this.module = module;
         this.emulator = emulator;
         this.demoDatabase = demoDatabase;
@@ -73,7 +76,7 @@ public final class PlatformSession implements AutoCloseable {
                     target.garageId());
             SyncModule module = new SyncModule(workstation.database().dataSource(), config, credentials,
                     workstation.audit(), workstation.clock(), interval);
-            return new PlatformSession(target, module, null, null);
+            return new PlatformSession(target, credentials, module, null, null);
         }
         PlatformEmulator emulator = PlatformEmulator.start(EmulatorConfig.defaults(), 0);
         JdbcConnectionPool database = null;
@@ -87,10 +90,11 @@ public final class PlatformSession implements AutoCloseable {
             ClientConfig config = ClientConfig.of(emulator.baseUri(), emulator.config().garageId(),
                     UUID.nameUUIDFromBytes("novaevo-demo-workstation".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                     VersionInfo.version());
-            SyncModule module = new SyncModule(database, config, new DemoCredentials(emulator.config().apiKey()),
-                    workstation.audit(), workstation.clock(), interval);
+            CredentialStore credentials = new DemoCredentials(emulator.config().apiKey());
+            SyncModule module = new SyncModule(database, config, credentials, workstation.audit(), workstation.clock(),
+                    interval);
             LOG.info("platform session in demo mode against the platform emulator at {}", emulator.baseUri());
-            return new PlatformSession(target, module, emulator, database);
+            return new PlatformSession(target, credentials, module, emulator, database);
         } catch (RuntimeException e) {
             emulator.close();
             if (database != null) {
@@ -115,6 +119,11 @@ public final class PlatformSession implements AutoCloseable {
 
     public SyncModule module() {
         return module;
+    }
+
+    /** The secrets this session signs in with: what a problem report must never carry. */
+    public CredentialStore credentials() {
+        return credentials;
     }
 
     @Override

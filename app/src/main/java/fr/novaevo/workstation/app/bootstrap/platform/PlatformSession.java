@@ -10,6 +10,7 @@ import fr.novaevo.workstation.core.settings.SettingsStore;
 import fr.novaevo.workstation.sync.SyncModule;
 import fr.novaevo.workstation.sync.client.ClientConfig;
 import fr.novaevo.workstation.sync.client.CredentialStore;
+import fr.novaevo.workstation.sync.client.MemoryCredentials;
 import fr.novaevo.workstation.sync.emulator.EmulatorConfig;
 import fr.novaevo.workstation.sync.emulator.PlatformEmulator;
 import fr.novaevo.workstation.sync.store.SyncSchema;
@@ -90,7 +91,8 @@ public final class PlatformSession implements AutoCloseable {
             ClientConfig config = ClientConfig.of(emulator.baseUri(), emulator.config().garageId(),
                     UUID.nameUUIDFromBytes("novaevo-demo-workstation".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                     VersionInfo.version());
-            CredentialStore credentials = new DemoCredentials(emulator.config().apiKey());
+            // The emulator's published key: nothing secret; the refresh token lives in memory only.
+            CredentialStore credentials = new MemoryCredentials(emulator.config().apiKey());
             SyncModule module = new SyncModule(database, config, credentials, workstation.audit(), workstation.clock(),
                     interval);
             LOG.info("platform session in demo mode against the platform emulator at {}", emulator.baseUri());
@@ -147,36 +149,6 @@ public final class PlatformSession implements AutoCloseable {
             LOG.debug("demo database already closed", e);
         } finally {
             pool.dispose();
-        }
-    }
-
-    /** The demo's credentials: the emulator's published key; the refresh token lives in memory only. */
-    private static final class DemoCredentials implements CredentialStore {
-        private final String apiKey;
-        private volatile String refreshToken;
-
-        DemoCredentials(String apiKey) {
-            this.apiKey = apiKey;
-        }
-
-        @Override
-        public Optional<String> apiKey() {
-            return Optional.of(apiKey);
-        }
-
-        @Override
-        public Optional<String> refreshToken() {
-            return Optional.ofNullable(refreshToken);
-        }
-
-        @Override
-        public void saveRefreshToken(String value) {
-            refreshToken = value;
-        }
-
-        @Override
-        public void clearRefreshToken() {
-            refreshToken = null;
         }
     }
 }

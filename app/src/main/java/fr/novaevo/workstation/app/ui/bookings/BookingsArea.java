@@ -90,11 +90,6 @@ public final class BookingsArea implements Area {
         }, FxExecutor.INSTANCE);
     }
 
-    /** The demo's platform emulator once started (tests act on the platform side through it). */
-    java.util.Optional<fr.novaevo.workstation.sync.emulator.PlatformEmulator> demoPlatform() {
-        return context.platform().current().flatMap(PlatformSession::emulator);
-    }
-
     /** The vehicle at the bench as this area sees it (tests read its odometer the way the button does). */
     fr.novaevo.workstation.app.ui.BenchVehicle benchVehicle() {
         return context.benchVehicle();

@@ -3,22 +3,14 @@ package fr.novaevo.workstation.app.bootstrap.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
-import fr.novaevo.workstation.sync.emulator.EmulatorConfig;
 import fr.novaevo.workstation.sync.emulator.PlatformEmulator;
 import fr.novaevo.workstation.sync.error.SyncException;
 import fr.novaevo.workstation.sync.model.FeedbackReceipt;
@@ -38,42 +30,27 @@ class ProblemReportTest {
     @TempDir
     Path dir;
 
+    private ConfiguredPlatform configured;
     private PlatformEmulator emulator;
     private Workstation workstation;
     private PlatformConnection platform;
 
     @BeforeEach
     void open() {
-        System.setProperty(PlatformConnection.INTERVAL_PROPERTY, "3600");
-        emulator = PlatformEmulator.start(EmulatorConfig.defaults());
-        workstation = Workstation.open(LaunchOptions.inside(dir), Clock.systemDefaultZone());
-        workstation.settings().putAll(Map.of(PlatformSettings.URL, emulator.baseUri().toString(),
-                PlatformSettings.GARAGE, emulator.config().garageId()));
-        workstation.secrets().put(PlatformSettings.API_KEY_SECRET, emulator.config().apiKey().toCharArray());
-        platform = new PlatformConnection(workstation);
+        configured = new ConfiguredPlatform(dir);
+        emulator = configured.emulator;
+        workstation = configured.workstation;
+        platform = configured.platform;
     }
 
     @AfterEach
     void close() {
-        platform.close();
-        workstation.close();
-        emulator.close();
-        System.clearProperty(PlatformConnection.INTERVAL_PROPERTY);
+        configured.close();
     }
 
     private void log(String name, String text) throws Exception {
         Files.createDirectories(workstation.logDirectory());
         Files.writeString(workstation.logDirectory().resolve(name), text, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> unzip(String base64) throws Exception {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                files.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
     }
 
     @Test
@@ -104,7 +81,7 @@ class ProblemReportTest {
         assertThat(received.path("message").asText()).isEqualTo("La synchronisation s'arrête");
         assertThat(received.path("appVersion").asText()).isNotBlank();
         assertThat(received.path("os").asText()).contains(System.getProperty("os.name"));
-        Map<String, String> files = unzip(received.path("attachmentZipBase64").asText());
+        Map<String, String> files = ConfiguredPlatform.unzip(received.path("attachmentZipBase64").asText());
         assertThat(files).as("the three last launches").hasSize(3)
                 .doesNotContainKey("workstation-20261119-080000-11.log");
         String all = String.join("\n", files.values());

@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.novaevo.workstation.app.bootstrap.LaunchOptions;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
+import fr.novaevo.workstation.app.bootstrap.platform.ConfiguredPlatform;
 import fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection;
 import fr.novaevo.workstation.app.bootstrap.platform.PlatformSession;
 import fr.novaevo.workstation.app.bootstrap.platform.PlatformSettings;
@@ -23,7 +21,6 @@ import fr.novaevo.workstation.app.cli.Cli;
 import fr.novaevo.workstation.app.cli.CliContext;
 import fr.novaevo.workstation.app.cli.WorkstationCommand;
 import fr.novaevo.workstation.app.cli.sync.SyncCliSupport.Result;
-import fr.novaevo.workstation.sync.emulator.EmulatorConfig;
 import fr.novaevo.workstation.sync.emulator.PlatformEmulator;
 import fr.novaevo.workstation.sync.engine.SyncStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +39,7 @@ class WindowSessionCliTest {
     @TempDir
     Path dir;
 
+    private ConfiguredPlatform configured;
     private PlatformEmulator emulator;
     private Workstation workstation;
     private PlatformConnection window;
@@ -50,23 +48,17 @@ class WindowSessionCliTest {
 
     @BeforeEach
     void openWindowSession() {
-        System.setProperty(PlatformConnection.INTERVAL_PROPERTY, "3600");
-        emulator = PlatformEmulator.start(EmulatorConfig.defaults());
-        workstation = Workstation.open(LaunchOptions.inside(dir), Clock.systemDefaultZone());
-        workstation.settings().putAll(Map.of(PlatformSettings.URL, emulator.baseUri().toString(),
-                PlatformSettings.GARAGE, emulator.config().garageId()));
-        workstation.secrets().put(PlatformSettings.API_KEY_SECRET, emulator.config().apiKey().toCharArray());
-        window = new PlatformConnection(workstation);
+        configured = new ConfiguredPlatform(dir);
+        emulator = configured.emulator;
+        workstation = configured.workstation;
+        window = configured.platform;
         window.addStatusListener(heard::add);
         window.openIfConfigured();
     }
 
     @AfterEach
     void close() {
-        window.close();
-        workstation.close();
-        emulator.close();
-        System.clearProperty(PlatformConnection.INTERVAL_PROPERTY);
+        configured.close();
     }
 
     private Result inWindow(String... args) {

@@ -7,8 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection;
-import fr.novaevo.workstation.app.ui.HeadlessAppTest;
+import fr.novaevo.workstation.app.ui.DemoPlatformAppTest;
 import fr.novaevo.workstation.app.ui.Screenshots;
 import fr.novaevo.workstation.sync.model.BookingStatus;
 import fr.novaevo.workstation.sync.store.BookingSyncState;
@@ -16,10 +15,7 @@ import fr.novaevo.workstation.sync.store.LocalBooking;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -27,22 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * booking's VIN and mileage, which reach the (emulated) platform with the next sync under the contract's
  * field names.
  */
-class BenchReadUiTest extends HeadlessAppTest {
-
-    private static final String VIN = "VF1RJA00XKB123456";
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        System.setProperty(PlatformConnection.INTERVAL_PROPERTY, "3600");
-        System.setProperty(PlatformConnection.ACTIVITY_PROPERTY, "0");
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void properties() {
-        System.clearProperty(PlatformConnection.INTERVAL_PROPERTY);
-        System.clearProperty(PlatformConnection.ACTIVITY_PROPERTY);
-    }
+class BenchReadUiTest extends DemoPlatformAppTest {
 
     @SuppressWarnings("unchecked")
     private TableView<LocalBooking> list() {
@@ -76,16 +57,14 @@ class BenchReadUiTest extends HeadlessAppTest {
 
     @Test
     void theVehicleAtTheBenchFillsTheBookingAndReachesThePlatform() throws Exception {
-        clickOn("#nav-vehicle");
-        clickOn("#vehicle-connect-button");
-        await(() -> text("#vehicle-vin").equals(VIN) && text("#vehicle-busy").isEmpty());
+        connectTheDemoVehicle();
         openBookingsList();
         LocalBooking booking = confirmed();
         UUID id = booking.booking().id();
         interact(() -> list().getSelectionModel().select(booking));
         await(() -> lookup("#bookings-bench-read").tryQuery().isPresent()
                 && !this.<Button>node("#bookings-bench-read").isDisabled());
-        assertThat(text("#bookings-bench-hint")).isEqualTo("Véhicule connecté : " + VIN);
+        assertThat(text("#bookings-bench-hint")).isEqualTo("Véhicule connecté : " + DEMO_VIN);
         OptionalLong odometer = benchOdometer();
 
         clickOn("#bookings-bench-read");
@@ -107,25 +86,24 @@ class BenchReadUiTest extends HeadlessAppTest {
         // The sample booking names another car: replacing it is the user's choice.
         String booked = booking.booking().vehicle().vin();
         await(() -> lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
-                && l.getText().contains("(VIN " + VIN + ") n'est pas celui du rendez-vous (VIN " + booked + ")"))
+                && l.getText().contains("(VIN " + DEMO_VIN + ") n'est pas celui du rendez-vous (VIN " + booked + ")"))
                 .tryQuery().isPresent());
         clickOn("Oui");
 
         long km = expectedKm;
-        await(() -> text("#bookings-message").startsWith("Véhicule lu au banc : VIN " + VIN)
+        await(() -> text("#bookings-message").startsWith("Véhicule lu au banc : VIN " + DEMO_VIN)
                 && text("#bookings-detail-sync").equals("En attente"));
         assertThat(list().getItems().stream().filter(b -> b.booking().id().equals(id)).findFirst().orElseThrow()
                 .booking().vehicle().mileageKm()).isEqualTo(km);
-        assertThat(text("#bookings-detail-vin")).isEqualTo(VIN);
+        assertThat(text("#bookings-detail-vin")).isEqualTo(DEMO_VIN);
         await(() -> text("#status-platform").equals("Plateforme simulée : 1 en attente"));
         Screenshots.save(stage, "rendez-vous-banc-lu");
 
         clickOn("#bookings-sync");
         await(() -> list().getItems().stream().anyMatch(b -> b.booking().id().equals(id)
                 && b.syncState() == BookingSyncState.SYNCED));
-        BookingsArea area = (BookingsArea) node("#bookings-view").getProperties().get(BookingsArea.class);
-        ObjectNode onPlatform = area.demoPlatform().orElseThrow().state().booking(id).orElseThrow();
-        assertThat(onPlatform.at("/vehicle/vin").asText()).isEqualTo(VIN);
+        ObjectNode onPlatform = demoPlatform().state().booking(id).orElseThrow();
+        assertThat(onPlatform.at("/vehicle/vin").asText()).isEqualTo(DEMO_VIN);
         assertThat(onPlatform.at("/vehicle/mileageKm").asLong()).isEqualTo(km);
     }
 

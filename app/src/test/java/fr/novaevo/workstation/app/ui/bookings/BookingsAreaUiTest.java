@@ -1,6 +1,6 @@
 package fr.novaevo.workstation.app.ui.bookings;
 
-import fr.novaevo.workstation.app.ui.HeadlessAppTest;
+import fr.novaevo.workstation.app.ui.DemoPlatformAppTest;
 import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +22,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,20 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * test's own clicks sync (the scheduled interval is raised, the emulator's office activity is off), so that
  * "pending" can be seen before "synced".
  */
-class BookingsAreaUiTest extends HeadlessAppTest {
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        System.setProperty(fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection.INTERVAL_PROPERTY, "3600");
-        System.setProperty(fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection.ACTIVITY_PROPERTY, "0");
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void properties() {
-        System.clearProperty(fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection.INTERVAL_PROPERTY);
-        System.clearProperty(fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection.ACTIVITY_PROPERTY);
-    }
+class BookingsAreaUiTest extends DemoPlatformAppTest {
 
     @SuppressWarnings("unchecked")
     private TableView<LocalBooking> list() {
@@ -250,11 +234,6 @@ class BookingsAreaUiTest extends HeadlessAppTest {
         }
     }
 
-    private fr.novaevo.workstation.sync.emulator.PlatformEmulator platform() {
-        BookingsArea area = (BookingsArea) node("#bookings-view").getProperties().get(BookingsArea.class);
-        return area.demoPlatform().orElseThrow();
-    }
-
     @Test
     void aConflictShowsBothValuesAndIsSettledByTheUsersChoice() throws Exception {
         openSynced();
@@ -266,7 +245,7 @@ class BookingsAreaUiTest extends HeadlessAppTest {
         clickOn("#bookings-status-checked_in");
         await(() -> row(id).syncState() == BookingSyncState.PENDING);
         // Meanwhile the office cancels the same booking on the platform.
-        platform().state().platformUpdateBooking(id, java.util.Map.of("status", "cancelled"));
+        demoPlatform().state().platformUpdateBooking(id, java.util.Map.of("status", "cancelled"));
 
         clickOn("#bookings-sync");
 
@@ -311,13 +290,13 @@ class BookingsAreaUiTest extends HeadlessAppTest {
         });
         await(() -> row(id).syncState() == BookingSyncState.PENDING);
         // Meanwhile a customer books that very slot online.
-        com.fasterxml.jackson.databind.node.ObjectNode other = platform().state().booking(id).orElseThrow().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode other = demoPlatform().state().booking(id).orElseThrow().deepCopy();
         other.remove("id");
         other.put("status", "confirmed");
         other.put("bay", "Pont 3");
         other.put("slotStart", day.atTime(19, 0).atZone(java.time.ZoneId.systemDefault()).toInstant().toString());
         other.putObject("customer").put("name", "Réservation en ligne");
-        platform().state().platformCreateBooking(other);
+        demoPlatform().state().platformCreateBooking(other);
 
         clickOn("#bookings-sync");
 
@@ -343,7 +322,7 @@ class BookingsAreaUiTest extends HeadlessAppTest {
     @Test
     void theDemoPlatformListensOnLoopbackOnlyAndStopsWithTheWindow() throws Exception {
         openSynced();
-        java.net.URI uri = platform().baseUri();
+        java.net.URI uri = demoPlatform().baseUri();
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         try (java.net.Socket open = new java.net.Socket()) {
             open.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()), 5_000);

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
-import fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection;
 import fr.novaevo.workstation.app.bootstrap.platform.PlatformSession;
-import fr.novaevo.workstation.app.ui.HeadlessAppTest;
+import fr.novaevo.workstation.app.ui.DemoPlatformAppTest;
 import fr.novaevo.workstation.app.ui.MainWindow;
 import fr.novaevo.workstation.app.ui.Screenshots;
 import fr.novaevo.workstation.sync.model.Commission;
@@ -17,10 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -28,22 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * P0420 finds parts for its make, the partner's page opens, and the declared sale comes back from the
  * platform as a pending commission.
  */
-class PartsOffersUiTest extends HeadlessAppTest {
-
-    private static final String VIN = "VF1RJA00XKB123456";
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        System.setProperty(PlatformConnection.INTERVAL_PROPERTY, "3600");
-        System.setProperty(PlatformConnection.ACTIVITY_PROPERTY, "0");
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void properties() {
-        System.clearProperty(PlatformConnection.INTERVAL_PROPERTY);
-        System.clearProperty(PlatformConnection.ACTIVITY_PROPERTY);
-    }
+class PartsOffersUiTest extends DemoPlatformAppTest {
 
     @SuppressWarnings("unchecked")
     private TableView<PartsOffer> offers() {
@@ -74,22 +55,22 @@ class PartsOffersUiTest extends HeadlessAppTest {
         List<String> opened = new CopyOnWriteArrayList<>();
         MainWindow window = app.mainWindow().orElseThrow();
         interact(() -> window.browser(opened::add));
-        clickOn("#nav-vehicle");
-        clickOn("#vehicle-connect-button");
-        await(() -> text("#vehicle-vin").equals(VIN) && text("#vehicle-busy").isEmpty());
+        connectTheDemoVehicle();
         TabPane tabs = node("#vehicle-tabs");
         interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> t.getId().equals("tab-vehicle-codes")).findFirst().orElseThrow()));
         interact(() -> this.<TableView<?>>node("#vehicle-codes-table").getSelectionModel().clearSelection());
         assertThat(this.<Button>node("#vehicle-codes-offers").isDisabled()).as("no code chosen").isTrue();
         selectCode("P0420");
+        Screenshots.save(stage, "vehicule-codes");
 
         clickOn("#vehicle-codes-offers");
 
-        await(() -> lookup("#parts-offers-table").tryQuery().isPresent() && !offers().getItems().isEmpty());
+        await(() -> lookup("#parts-offers-status").tryQuery().isPresent()
+                && !text("#parts-offers-status").equals("Recherche des offres auprès de la plateforme…"));
+        assertThat(text("#parts-offers-status")).isEqualTo("3 offres, en stock d'abord puis par prix");
         // For a Renault (VF1): in stock first, then by price; the on-order catalyst last.
         assertThat(offers().getItems()).extracting(PartsOffer::offerId).containsExactly("o-80121", "o-80118", "o-80117");
-        assertThat(text("#parts-offers-status")).isEqualTo("3 offres, en stock d'abord puis par prix");
         Screenshots.save(node("#parts-offers").getScene(), "vehicule-offres-pieces");
 
         clickOn("#parts-offers-open");

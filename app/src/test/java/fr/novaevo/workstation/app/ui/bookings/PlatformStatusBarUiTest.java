@@ -4,39 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection;
 import fr.novaevo.workstation.app.bootstrap.platform.PlatformSettings;
-import fr.novaevo.workstation.app.ui.HeadlessAppTest;
+import fr.novaevo.workstation.app.ui.DemoPlatformAppTest;
 import fr.novaevo.workstation.app.ui.MainWindow;
 import fr.novaevo.workstation.sync.emulator.Endpoint;
 import fr.novaevo.workstation.sync.emulator.EmulatorConfig;
 import fr.novaevo.workstation.sync.emulator.Fault;
 import fr.novaevo.workstation.sync.emulator.PlatformEmulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /**
  * The status bar with a configured platform (the emulator on loopback, not the demo): the window's session
  * opens as soon as Paramètres name a platform, without visiting the Rendez-vous area, and the bar says what
  * the issue lists: "Connexion requise", "Synchronisé hh:mm", "Hors ligne (nouvel essai dans N s)".
  */
-class PlatformStatusBarUiTest extends HeadlessAppTest {
+class PlatformStatusBarUiTest extends DemoPlatformAppTest {
 
     private PlatformEmulator emulator;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        System.setProperty(PlatformConnection.INTERVAL_PROPERTY, "3600");
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void properties() {
-        System.clearProperty(PlatformConnection.INTERVAL_PROPERTY);
-    }
 
     @AfterEach
     void stopPlatform() throws TimeoutException {

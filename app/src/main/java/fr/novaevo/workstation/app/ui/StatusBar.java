@@ -88,7 +88,8 @@ public final class StatusBar {
         boolean demo = context.platform().current().map(fr.novaevo.workstation.app.bootstrap.platform.PlatformSession::demo).orElse(false);
         String text = SyncStatusText.of(context.i18n(), platformStatus, SyncStatusText.retryIn(platformStatus,
                 java.time.Duration.between(platformStatusAt, Instant.now())));
-        platform.setText(context.i18n().t(demo ? "status.platform.demo" : "status.platform.state", text));
+        platform.setText(demo ? context.i18n().t("status.platform.demo", text) : context.i18n().t("status.platform.state",
+                text, host(context.workstation().settings().get(DemoMode.PLATFORM_URL, ""))));
     }
 
     public void refreshSettings() {

@@ -91,7 +91,7 @@ final class CodesView {
         message.textProperty().bind(model.codesMessage);
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        // Partner parts for the selected code (the Rendez-vous area's platform session).
+        // Partner parts for the selected code, through the window's platform session.
         Button offers = fr.novaevo.workstation.app.ui.bookings.PartsOffersDialog.button(context,
                 javafx.beans.binding.Bindings.createStringBinding(() -> table.getSelectionModel().getSelectedItem() == null
                         ? null : table.getSelectionModel().getSelectedItem().dtc().code(),

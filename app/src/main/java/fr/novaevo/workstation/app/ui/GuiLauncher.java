@@ -105,7 +105,9 @@ public final class GuiLauncher {
                 return Cli.EXIT_FAILED;
             }
             WorkstationCommand root = new WorkstationCommand();
-            CliContext context = CliContext.inside(running.get(), workingDirectory);
+            CliContext context = application.get().mainWindow()
+                    .map(window -> CliContext.inside(running.get(), workingDirectory, window.platform()))
+                    .orElseGet(() -> CliContext.inside(running.get(), workingDirectory));
             return Cli.create(root, context, out, err).execute(arguments.toArray(String[]::new));
         }
     }

@@ -39,6 +39,10 @@ public final class MainWindow implements UiContext.Shell {
     private final StackPane content = new StackPane();
     private final List<Area> areas = new ArrayList<>();
     private final ToggleGroup navigation = new ToggleGroup();
+    /** One platform session and one bench vehicle for the window's whole life, across rebuilds. */
+    private final fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection platform;
+    private final BenchVehicle benchVehicle = new BenchVehicle();
+    private java.util.function.Consumer<String> browser = url -> LOG.warn("no browser: {} not opened", url);
     private UiContext context;
     private StatusBar statusBar;
     private String currentArea = VehicleArea.ID;
@@ -49,6 +53,7 @@ public final class MainWindow implements UiContext.Shell {
         this.stage = stage;
         this.logFile = logFile;
         this.forcedLanguage = forcedLanguage;
+        this.platform = new fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection(workstation);
         root.getStyleClass().add("main-window");
         root.setCenter(content);
         content.getStyleClass().add("area-content");
@@ -57,6 +62,7 @@ public final class MainWindow implements UiContext.Shell {
     public Scene createScene() {
         long started = System.nanoTime();
         build();
+        platform.openIfConfigured();
         LOG.debug("Main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("workstation.css").toExternalForm());
@@ -71,7 +77,7 @@ public final class MainWindow implements UiContext.Shell {
         }
         String language = forcedLanguage.orElse(workstation.settings().get(LANGUAGE_SETTING, "fr"));
         I18n i18n = new I18n(language, workstation.clock().getZone());
-        context = new UiContext(workstation, i18n, stage, logFile, this);
+        context = new UiContext(workstation, i18n, stage, logFile, this, platform, benchVehicle);
         // Later capabilities register their areas here, before Paramètres.
         areas.add(new VehicleArea(context));
         areas.add(new fr.novaevo.workstation.app.ui.bookings.BookingsArea(context));
@@ -101,6 +107,9 @@ public final class MainWindow implements UiContext.Shell {
             });
             nav.getChildren().add(button);
         }
+        javafx.scene.layout.Region navSpacer = new javafx.scene.layout.Region();
+        VBox.setVgrow(navSpacer, Priority.ALWAYS);
+        nav.getChildren().addAll(navSpacer, fr.novaevo.workstation.app.ui.feedback.ProblemReportDialog.navButton(context));
         root.setLeft(nav);
 
         boolean demo = DemoMode.active(workstation.settings());
@@ -143,12 +152,14 @@ public final class MainWindow implements UiContext.Shell {
 
     @Override
     public void settingsChanged() {
+        platform.settingsChanged();
         build();
     }
 
     @Override
     public void dataReplaced() {
         workstation.settings().reload();
+        platform.dataReplaced();
         build();
     }
 
@@ -166,10 +177,13 @@ public final class MainWindow implements UiContext.Shell {
     }
 
     @Override
-    public void platformState(String text, boolean demo) {
-        if (statusBar != null) {
-            statusBar.platformState(text, demo);
-        }
+    public void openInBrowser(String url) {
+        browser.accept(url);
+    }
+
+    /** How web pages are opened: the application's HostServices (tests watch what would open). */
+    public void browser(java.util.function.Consumer<String> opener) {
+        this.browser = opener;
     }
 
     /** Brings the window forward: a second launch of the application asked for it. */
@@ -185,6 +199,12 @@ public final class MainWindow implements UiContext.Shell {
         if (statusBar != null) {
             statusBar.dispose();
         }
+        platform.close();
+    }
+
+    /** The window's platform session: commands typed while the window is open use it too. */
+    public fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection platform() {
+        return platform;
     }
 
     /** A view made of tabs that the shell can open on a given tab. */

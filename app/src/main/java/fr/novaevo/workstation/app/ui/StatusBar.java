@@ -1,10 +1,14 @@
 package fr.novaevo.workstation.app.ui;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import fr.novaevo.workstation.app.ui.bookings.SyncStatusText;
 import fr.novaevo.workstation.core.jobs.JobSnapshot;
 import fr.novaevo.workstation.core.jobs.JobState;
 import fr.novaevo.workstation.core.settings.SettingsStore;
+import fr.novaevo.workstation.sync.engine.SyncStatus;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.control.Label;
@@ -22,6 +26,11 @@ public final class StatusBar {
     private final Label jobs = new Label();
     private final org.controlsfx.control.StatusBar root = new org.controlsfx.control.StatusBar();
     private final Timeline poll;
+    /** The window's platform session status, handed over from the sync thread. */
+    private final Consumer<SyncStatus> platformListener =
+            status -> FxExecutor.INSTANCE.execute(() -> platformState(status));
+    private SyncStatus platformStatus;
+    private Instant platformStatusAt;
 
     public StatusBar(UiContext context) {
         this.context = context;
@@ -38,7 +47,12 @@ public final class StatusBar {
         root.getRightItems().add(jobs);
         refreshSettings();
         refreshJobs();
-        poll = new Timeline(new KeyFrame(Duration.millis(500), e -> refreshJobs()));
+        context.platform().addStatusListener(platformListener);
+        context.platform().current().ifPresent(s -> platformState(s.module().scheduler().status()));
+        poll = new Timeline(new KeyFrame(Duration.millis(500), e -> {
+            refreshJobs();
+            showPlatform();
+        }));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
     }
@@ -59,9 +73,23 @@ public final class StatusBar {
         }
     }
 
-    /** The sync state shown by the bookings area, once it runs. */
-    public void platformState(String text, boolean demo) {
-        platform.setText(context.i18n().t(demo ? "status.platform.demo" : "status.platform.state", text));
+    /** The platform session's state, in the words ("Synchronisé hh:mm", "2 en attente", …). */
+    private void platformState(SyncStatus status) {
+        platformStatus = status;
+        platformStatusAt = Instant.now();
+        showPlatform();
+    }
+
+    /** Also every half second: the offline countdown moves. */
+    private void showPlatform() {
+        if (platformStatus == null) {
+            return;
+        }
+        boolean demo = context.platform().current().map(fr.novaevo.workstation.app.bootstrap.platform.PlatformSession::demo).orElse(false);
+        String text = SyncStatusText.of(context.i18n(), platformStatus, SyncStatusText.retryIn(platformStatus,
+                java.time.Duration.between(platformStatusAt, Instant.now())));
+        platform.setText(demo ? context.i18n().t("status.platform.demo", text) : context.i18n().t("status.platform.state",
+                text, host(context.workstation().settings().get(DemoMode.PLATFORM_URL, ""))));
     }
 
     public void refreshSettings() {
@@ -91,6 +119,7 @@ public final class StatusBar {
 
     public void dispose() {
         poll.stop();
+        context.platform().removeStatusListener(platformListener);
     }
 
     private static Separator separator() {

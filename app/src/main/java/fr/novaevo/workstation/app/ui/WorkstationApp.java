@@ -68,6 +68,7 @@ public final class WorkstationApp extends Application {
     private void showMain(Workstation opened) {
         this.workstation = opened;
         mainWindow = new MainWindow(opened, stage, logFile, options.language());
+        mainWindow.browser(getHostServices()::showDocument);
         LOG.debug("Building the main window {} ms after the JVM started",
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         stage.setScene(mainWindow.createScene());

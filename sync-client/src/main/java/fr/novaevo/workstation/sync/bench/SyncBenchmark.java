@@ -4,6 +4,7 @@ import fr.novaevo.workstation.core.jobs.CancelledException;
 import fr.novaevo.workstation.core.jobs.JobContext;
 import fr.novaevo.workstation.sync.client.ClientConfig;
 import fr.novaevo.workstation.sync.client.CredentialStore;
+import fr.novaevo.workstation.sync.client.MemoryCredentials;
 import fr.novaevo.workstation.sync.client.PlatformClient;
 import fr.novaevo.workstation.sync.emulator.EmulatorConfig;
 import fr.novaevo.workstation.sync.emulator.PlatformEmulator;
@@ -21,7 +22,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -111,29 +111,7 @@ public final class SyncBenchmark {
         Stack(Path dir, int bookings) {
             platform = PlatformEmulator.start(EmulatorConfig.defaults().withApiKey("bench").withSampleData(false));
             platform.seedBulkBookings(bookings);
-            CredentialStore credentials = new CredentialStore() {
-                private volatile String refresh;
-
-                @Override
-                public Optional<String> apiKey() {
-                    return Optional.of("bench");
-                }
-
-                @Override
-                public Optional<String> refreshToken() {
-                    return Optional.ofNullable(refresh);
-                }
-
-                @Override
-                public void saveRefreshToken(String value) {
-                    refresh = value;
-                }
-
-                @Override
-                public void clearRefreshToken() {
-                    refresh = null;
-                }
-            };
+            CredentialStore credentials = new MemoryCredentials("bench");
             client = new PlatformClient(ClientConfig.of(platform.baseUri(), "g-123", UUID.randomUUID(), "bench"),
                     credentials, SyncJson.newMapper(), InstantSource.system());
             pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath(), "sa", "");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -25,14 +26,28 @@ public final class FeedbackPackager {
             "(?i)(\"?(?:apiKey|api_key|accessToken|refreshToken|password)\"?\\s*[:=]\\s*\"?)[^\"\\s,}]+");
 
     private final CredentialStore credentials;
+    private final UnaryOperator<String> personalData;
     private final int maxZipBytes;
 
     public FeedbackPackager(CredentialStore credentials) {
-        this(credentials, FeedbackRequest.MAX_ATTACHMENT_BYTES);
+        this(credentials, UnaryOperator.identity());
+    }
+
+    /**
+     * @param personalData the application's own masking of personal data (e-mails, phones, VINs, plates), applied
+     *                     after the secrets are removed
+     */
+    public FeedbackPackager(CredentialStore credentials, UnaryOperator<String> personalData) {
+        this(credentials, personalData, FeedbackRequest.MAX_ATTACHMENT_BYTES);
     }
 
     FeedbackPackager(CredentialStore credentials, int maxZipBytes) {
+        this(credentials, UnaryOperator.identity(), maxZipBytes);
+    }
+
+    private FeedbackPackager(CredentialStore credentials, UnaryOperator<String> personalData, int maxZipBytes) {
         this.credentials = credentials;
+        this.personalData = personalData;
         this.maxZipBytes = maxZipBytes;
     }
 
@@ -45,7 +60,7 @@ public final class FeedbackPackager {
             }
         }
         out = BEARER.matcher(out).replaceAll("Bearer ***");
-        return TOKEN_FIELD.matcher(out).replaceAll("$1***");
+        return personalData.apply(TOKEN_FIELD.matcher(out).replaceAll("$1***"));
     }
 
     /** The logs as a base64 ZIP for {@link FeedbackRequest#attachmentZipBase64()}. */

@@ -46,7 +46,8 @@ final class EmulatorHandler extends Handler.Abstract {
     private final InstantSource clock;
     private final KbisRegistry kbis;
     private final java.util.concurrent.atomic.AtomicInteger concurrentEdits = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger feedbackCount = new java.util.concurrent.atomic.AtomicInteger();
+    /** The feedback received, as sent: what a support team would read (tests check no secret is in it). */
+    private final List<JsonNode> feedback = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     EmulatorHandler(ObjectMapper json, PlatformState state, AuthRegistry auth, IdempotencyMemory idempotency,
                     EmulatorFaults faults, InstantSource clock) {
@@ -59,8 +60,8 @@ final class EmulatorHandler extends Handler.Abstract {
         this.kbis = new KbisRegistry(json, clock);
     }
 
-    int feedbackReceived() {
-        return feedbackCount.get();
+    List<JsonNode> feedbackReceived() {
+        return List.copyOf(feedback);
     }
 
     @Override
@@ -298,7 +299,7 @@ final class EmulatorHandler extends Handler.Abstract {
                 throw new ApiProblem(400, "invalid_request", "attachment is not a ZIP");
             }
         }
-        feedbackCount.incrementAndGet();
+        feedback.add(body.deepCopy());
         return new Answer(202, json.createObjectNode().put("feedbackId", "fb-" + UUID.randomUUID())
                 .put("receivedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
     }

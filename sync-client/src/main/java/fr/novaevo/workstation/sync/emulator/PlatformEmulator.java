@@ -24,6 +24,7 @@ public final class PlatformEmulator implements AutoCloseable {
     private final EmulatorFaults faults;
     private final EmulatorConfig config;
     private final IdempotencyMemory idempotency = new IdempotencyMemory();
+    private final EmulatorHandler handler;
     private java.util.concurrent.ScheduledExecutorService activityTimer;
 
     private PlatformEmulator(EmulatorConfig config, int port) {
@@ -39,11 +40,17 @@ public final class PlatformEmulator implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new EmulatorHandler(json, state, auth, idempotency, faults, config.clock()));
+        this.handler = new EmulatorHandler(json, state, auth, idempotency, faults, config.clock());
+        server.setHandler(handler);
         SampleData.offers().forEach(state::addOffer);
         if (config.sampleData()) {
             new SampleData(json, config.clock(), config.garageId()).seed(state);
         }
+    }
+
+    /** Every {@code feedback} body received (accepted ones), oldest first. */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> feedbackReceived() {
+        return handler.feedbackReceived();
     }
 
     /** Adds {@code count} generated bookings (benchmarks, load tests). */

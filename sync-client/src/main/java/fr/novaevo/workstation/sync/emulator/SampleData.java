@@ -71,8 +71,8 @@ final class SampleData {
         this.garageId = garageId;
     }
 
-    static List<PartOffer> offers() {
-        return List.of(
+    /** The offers the sample commissions were sold through. */
+    private static final List<PartOffer> SOLD = List.of(
                 new PartOffer("o-55821", "p-pex", "Pièces Express", "BOS-0258006537", "Sonde lambda amont Bosch",
                         18990, "EUR", "in_stock", 1, 550, List.of("P0130", "P0131", "P0134"),
                         List.of("Renault", "Peugeot", "Citroën", "Dacia")),
@@ -91,6 +91,41 @@ final class SampleData {
                 new PartOffer("o-70211", "p-oscaro", "Oscaro Pro", "FEB-0258", "Plaquettes de frein avant Ferodo",
                         3890, "EUR", "in_stock", 1, 800, List.of(),
                         List.of("Renault", "Peugeot", "Citroën", "Dacia")));
+
+    /**
+     * The rest of the catalogue: parts for the fault codes the built-in virtual vehicles report (P0420
+     * catalyst, P0171 lean mixture, P0133 slow oxygen sensor, P0300/P0302 misfires), from several partners,
+     * in stock or on order, as a parts search answers at the bench.
+     */
+    private static final List<PartOffer> CATALOGUE = List.of(
+            new PartOffer("o-80117", "p-autodis", "Autodistribution", "BOS-099112", "Catalyseur Bosal",
+                    38900, "EUR", "on_order", 3, 500, List.of("P0420", "P0421"),
+                    List.of("Renault", "Dacia", "Peugeot", "Citroën")),
+            new PartOffer("o-80118", "p-oscaro", "Oscaro Pro", "WAL-28512", "Catalyseur Walker",
+                    42500, "EUR", "in_stock", 2, 450, List.of("P0420", "P0421"),
+                    List.of("Renault", "Dacia", "Volkswagen")),
+            new PartOffer("o-80121", "p-pex", "Pièces Express", "BOS-0258010065", "Sonde lambda aval Bosch",
+                    9990, "EUR", "in_stock", 1, 550, List.of("P0420", "P0136", "P0141"),
+                    List.of("Renault", "Peugeot", "Citroën", "Dacia")),
+            new PartOffer("o-80230", "p-pex", "Pièces Express", "BOS-0280218119", "Débitmètre d'air Bosch",
+                    15990, "EUR", "in_stock", 1, 550, List.of("P0171", "P0174", "P0101"),
+                    List.of("Renault", "Peugeot", "Citroën", "Dacia", "Volkswagen")),
+            new PartOffer("o-80231", "p-autodis", "Autodistribution", "ELR-026150", "Joint de collecteur d'admission Elring",
+                    2490, "EUR", "in_stock", 1, 700, List.of("P0171", "P0174"),
+                    List.of("Renault", "Dacia", "Peugeot")),
+            new PartOffer("o-80340", "p-oscaro", "Oscaro Pro", "NGK-BKR6EK", "Bougies d'allumage NGK (jeu de 4)",
+                    3160, "EUR", "in_stock", 1, 800, List.of("P0300", "P0301", "P0302", "P0303", "P0304"),
+                    List.of("Renault", "Peugeot", "Citroën", "Dacia", "Toyota")),
+            new PartOffer("o-80341", "p-pex", "Pièces Express", "DEL-GS10000", "Bobine d'allumage Delphi",
+                    5290, "EUR", "on_order", 2, 550, List.of("P0300", "P0302"),
+                    List.of("Renault", "Dacia")),
+            new PartOffer("o-80450", "p-autodis", "Autodistribution", "NGK-OZA527", "Sonde lambda amont NGK",
+                    11890, "EUR", "in_stock", 1, 600, List.of("P0133", "P0135"),
+                    List.of("Renault", "Peugeot", "Citroën", "Dacia")));
+
+    /** Every offer of the emulator's catalogue. */
+    static List<PartOffer> offers() {
+        return java.util.stream.Stream.concat(SOLD.stream(), CATALOGUE.stream()).toList();
     }
 
     void seed(PlatformState state) {
@@ -169,7 +204,7 @@ final class SampleData {
     }
 
     private void seedCommissions(PlatformState state, LocalDate today, Instant now) {
-        List<PartOffer> offers = offers();
+        List<PartOffer> offers = SOLD;
         String[] statuses = {"paid", "paid", "validated", "validated", "pending", "cancelled", "pending", "validated"};
         for (int i = 0; i < 16; i++) {
             PartOffer offer = offers.get(i % offers.size());

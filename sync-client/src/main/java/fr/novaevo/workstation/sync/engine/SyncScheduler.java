@@ -153,6 +153,11 @@ public final class SyncScheduler implements AutoCloseable {
                 LOG.warn("sync failed ({}), retry in {} s", e.code(), wait.toSeconds(), e);
             }
         } catch (RuntimeException e) {
+            if (executor.isShutdown()) {
+                // close() interrupted the cycle (its database call or request): not a failure to report.
+                LOG.debug("sync cycle stopped by close", e);
+                return;
+            }
             breaker.onFailure();
             wait = recordFailure("SYNC-INTERNAL", null);
             LOG.error("sync cycle failed unexpectedly", e);

@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * The bookings as the workstation sees and changes them. Every change is written with its outbox row in
- * one transaction; edits of an entity not yet sent are coalesced into one pending operation.
+ * one transaction; edits of an entity not yet sent are coalesced into one pending operation (a walk-in's
+ * create, or the update that follows it when its new status is one a create cannot carry).
  */
 public final class BookingRepository {
 
@@ -227,13 +228,22 @@ public final class BookingRepository {
         }
         List<OutboxRow> ops = rows.outbox(c, id);
         OutboxRow pending = ops.stream().filter(o -> !o.inFlight()).reduce((a, b) -> b).orElse(null);
-        OutboxRow inFlight = ops.stream().filter(OutboxRow::inFlight).findFirst().orElse(null);
         if (pending != null && pending.op() == OpKind.CREATE) {
+            Map<String, JsonNode> intoCreate = new LinkedHashMap<>(changes);
+            if (status != null && !BookingStatus.fromJson(status.asText()).allowedOnCreate()) {
+                // The platform creates bookings requested to in progress only: a walk-in cancelled (or finished)
+                // before its first sync is created as it was, and the new status follows as an update, sent once
+                // the create is answered (one unanswered operation per entity).
+                intoCreate.remove("status");
+                ObjectNode follow = db.json().createObjectNode();
+                follow.set("status", status);
+                rows.insertOutbox(c, EntityType.BOOKING, id, OpKind.UPDATE, follow, 0);
+            }
             ObjectNode fields = pending.fields().deepCopy();
-            changes.forEach((path, value) -> JsonPaths.set(fields, path, value));
+            intoCreate.forEach((path, value) -> JsonPaths.set(fields, path, value));
             rows.updateOutboxFields(c, pending.seq(), OpKind.CREATE, fields);
         } else {
-            ObjectNode reference = reference(row, inFlight);
+            ObjectNode reference = reference(row, ops.stream().filter(o -> o != pending).toList());
             ObjectNode fields = pending == null ? db.json().createObjectNode() : pending.fields().deepCopy();
             changes.forEach(fields::set);
             List<String> unchanged = new ArrayList<>();
@@ -258,17 +268,19 @@ public final class BookingRepository {
         return settled;
     }
 
-    /** What a pending change is made against: the platform's copy with the operation in flight on top. */
-    private static ObjectNode reference(BookingRow row, OutboxRow inFlight) {
-        if (inFlight == null) {
-            return row.base();
-        }
-        if (inFlight.op() == OpKind.CREATE) {
-            return inFlight.fields();
-        }
+    /**
+     * What a pending change is made against: the platform's copy with the operations ahead of it on top (one
+     * in flight, or a walk-in's create not sent yet).
+     */
+    private static ObjectNode reference(BookingRow row, List<OutboxRow> ahead) {
         ObjectNode ref = row.base() == null ? null : row.base().deepCopy();
-        if (ref != null) {
-            inFlight.fields().properties().forEach(e -> JsonPaths.set(ref, e.getKey(), e.getValue()));
+        for (OutboxRow op : ahead) {
+            if (op.op() == OpKind.CREATE) {
+                ref = op.fields().deepCopy();
+            } else if (ref != null) {
+                ObjectNode target = ref;
+                op.fields().properties().forEach(e -> JsonPaths.set(target, e.getKey(), e.getValue()));
+            }
         }
         return ref;
     }

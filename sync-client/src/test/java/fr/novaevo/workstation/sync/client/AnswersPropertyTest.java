@@ -3,6 +3,7 @@ package fr.novaevo.workstation.sync.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.novaevo.workstation.core.testing.RandomCases;
 import fr.novaevo.workstation.sync.error.SyncProtocolException;
 import fr.novaevo.workstation.sync.json.SyncJson;
 import fr.novaevo.workstation.sync.model.Change;
@@ -16,12 +17,8 @@ import fr.novaevo.workstation.sync.model.PushResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * Answers come from outside: whatever the bytes, reading them gives a fully checked value or a
@@ -53,13 +50,17 @@ class AnswersPropertyTest {
              "nextCursor": "opaque", "hasMore": true}
             """;
 
-    @Property(tries = 300)
-    void anyBytesAreAPageOrAProtocolError(@ForAll byte[] bytes) {
-        readPage(bytes);
+    @Test
+    void anyBytesAreAPageOrAProtocolError() {
+        RandomCases.check(300, random -> readPage(RandomCases.bytes(random, 2048)));
     }
 
-    @Property(tries = 1000)
-    void aDamagedPageIsRefusedOrFullyValid(@ForAll("damage") Damage damage) {
+    @Test
+    void aDamagedPageIsRefusedOrFullyValid() {
+        RandomCases.check(1000, random -> aDamagedPage(damage(random)));
+    }
+
+    private static void aDamagedPage(Damage damage) {
         ChangesPage page = readPage(damage.apply(PAGE).getBytes(StandardCharsets.UTF_8));
         if (page != null) {
             assertThat(page.nextCursor()).isNotEmpty();
@@ -71,15 +72,19 @@ class AnswersPropertyTest {
         }
     }
 
-    @Property(tries = 500)
-    void aDamagedPushAnswerIsRefusedOrHasOneValidResultPerOperation(@ForAll("damage") Damage damage) throws Exception {
+    @Test
+    void aDamagedPushAnswerIsRefusedOrHasOneValidResultPerOperation() throws Exception {
         UUID opId = UUID.fromString("0195a1c2-0000-7000-8000-0000000000a1");
         PushRequest batch = new PushRequest(List.of(new PushOp(opId, EntityType.BOOKING,
                 UUID.fromString("0193a1c2-0000-7000-8000-000000000001"), OpKind.UPDATE, 42L,
                 JSON.createObjectNode().put("notes", "x"))));
         String valid = JSON.writeValueAsString(new PushResponse(List.of(OpResult.applied(opId, 43))));
+        RandomCases.check(500, random -> aDamagedPushAnswer(batch, opId, damage(random).apply(valid)));
+    }
+
+    private static void aDamagedPushAnswer(PushRequest batch, UUID opId, String damaged) {
         try {
-            PushResponse response = ANSWERS.pushResponse(batch, damage.apply(valid).getBytes(StandardCharsets.UTF_8));
+            PushResponse response = ANSWERS.pushResponse(batch, damaged.getBytes(StandardCharsets.UTF_8));
             assertThat(response.results()).hasSize(1);
             assertThat(response.results().getFirst().opId()).isEqualTo(opId);
             assertThat(response.results().getFirst().outcome()).isNotNull();
@@ -110,15 +115,15 @@ class AnswersPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<Damage> damage() {
-        Arbitrary<String> tokens = Arbitraries.of("null", "0", "-1", "\"\"", "[]", "{}", "true", "\"x\"", "1e309",
-                "\"2026-13-45T99:00:00Z\"", "9223372036854775808", "\"booking\"", "\"sale\"", ",", ":", "\"");
-        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, 2600), Arbitraries.integers().between(1, 40), tokens).as(Damage::new);
+    private static final List<String> TOKENS = List.of("null", "0", "-1", "\"\"", "[]", "{}", "true", "\"x\"", "1e309",
+            "\"2026-13-45T99:00:00Z\"", "9223372036854775808", "\"booking\"", "\"sale\"", ",", ":", "\"");
+
+    private static Damage damage(SplittableRandom random) {
+        return new Damage(RandomCases.between(random, 0, 2), RandomCases.between(random, 0, 2600),
+                RandomCases.between(random, 1, 40), RandomCases.oneOf(random, TOKENS));
     }
 
-    @Example
+    @Test
     void theValidAnswerIsAccepted() {
         ChangesPage page = ANSWERS.changesPage(PAGE.getBytes(StandardCharsets.UTF_8));
         assertThat(page.changes()).hasSize(3);

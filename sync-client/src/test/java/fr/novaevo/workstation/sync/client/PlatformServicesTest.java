@@ -62,6 +62,19 @@ class PlatformServicesTest {
     }
 
     @Test
+    void theCodesOfTheBuiltInVirtualVehiclesFindPartsForTheirMake() {
+        // The demo vehicle (a Renault, VF1) reports P0420: the downstream probe and the catalysts.
+        assertThat(client.partsOffers("VF1RJA00XKB123456", "P0420", null).offers())
+                .extracting(PartsOffer::offerId).containsExactly("o-80121", "o-80118", "o-80117");
+        assertThat(client.partsOffers("VF1RJA00XKB123456", "P0171", null).offers()).extracting(PartsOffer::title)
+                .containsExactly("Joint de collecteur d'admission Elring", "Débitmètre d'air Bosch");
+        assertThat(client.partsOffers("VF1RJA00XKB123456", "P0302", null).offers()).extracting(PartsOffer::availability)
+                .containsExactly("in_stock", "in_stock", "on_order");
+        assertThat(client.partsOffers("VF1RJA00XKB123456", "P0133", null).offers()).hasSize(1);
+        assertThat(client.partsOffers("VF1RJA00XKB123456", "U0100", null).offers()).isEmpty();
+    }
+
+    @Test
     void aVinKeepsOnlyPartsForItsMakeAndBothCriteriaMustMatch() {
         // VF3 is Peugeot: the NGK probe (Renault, Dacia, Toyota) does not fit.
         assertThat(client.partsOffers("VF3MCYHZRKS123456", "P0130", null).offers()).extracting(PartsOffer::offerId)

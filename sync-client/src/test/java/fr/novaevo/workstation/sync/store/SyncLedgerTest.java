@@ -322,6 +322,51 @@ class SyncLedgerTest extends StoreTestSupport {
     }
 
     @Test
+    void aWalkInCancelledBeforeItsFirstSyncIsCreatedThenCancelledOneOperationAtATime() {
+        UUID id = bookings.createWalkIn(draft("2026-11-24T09:00:00Z")).booking().id();
+        bookings.setStatus(id, BookingStatus.CHECKED_IN);
+        bookings.setStatus(id, BookingStatus.CANCELLED);
+        bookings.setNotes(id, "le client est reparti");
+
+        assertThat(bookings.find(id).orElseThrow().booking().status()).as("the bench sees its change at once")
+                .isEqualTo(BookingStatus.CANCELLED);
+        assertThat(bookings.find(id).orElseThrow().booking().notes()).isEqualTo("le client est reparti");
+        PendingBatch first = ledger.nextBatch(100).orElseThrow();
+        assertThat(first.request().ops()).as("one operation per entity in a batch").singleElement().satisfies(op -> {
+            assertThat(op.op()).isEqualTo(OpKind.CREATE);
+            assertThat(op.fields().get("status").asText()).as("a create the platform accepts").isEqualTo("checked_in");
+        });
+        assertThat(ledger.nextBatch(100).orElseThrow().resend()).as("nothing else while the create is unanswered")
+                .isTrue();
+        ledger.applyResults(first, answer(first, op -> OpResult.applied(op.opId(), 1)));
+
+        PendingBatch second = ledger.nextBatch(100).orElseThrow();
+
+        assertThat(second.request().ops()).singleElement().satisfies(op -> {
+            assertThat(op.op()).isEqualTo(OpKind.UPDATE);
+            assertThat(op.baseRev()).isEqualTo(1);
+            assertThat(op.fields()).isEqualTo(JSON.createObjectNode().put("status", "cancelled")
+                    .put("notes", "le client est reparti"));
+        });
+        ledger.applyResults(second, answer(second, op -> OpResult.applied(op.opId(), 2)));
+        assertThat(bookings.find(id).orElseThrow().syncState()).isEqualTo(BookingSyncState.SYNCED);
+        assertThat(bookings.find(id).orElseThrow().booking().status()).isEqualTo(BookingStatus.CANCELLED);
+    }
+
+    @Test
+    void theStatusThatFollowsARejectedCreateGoesToTheDeadLetterListWithIt() {
+        UUID id = bookings.createWalkIn(draft("2026-11-24T09:00:00Z")).booking().id();
+        bookings.setStatus(id, BookingStatus.NO_SHOW);
+        PendingBatch batch = ledger.nextBatch(100).orElseThrow();
+
+        ledger.applyResults(batch, answer(batch, op -> OpResult.rejected(op.opId(), "slot_taken", "")));
+
+        assertThat(bookings.find(id)).isEmpty();
+        assertThat(deadLetters.all()).extracting(DeadLetter::op).containsExactlyInAnyOrder(OpKind.CREATE, OpKind.UPDATE);
+        assertThat(ledger.nextBatch(100)).isEmpty();
+    }
+
+    @Test
     void deletingAWalkInNeverSentForgetsIt() {
         UUID id = bookings.createWalkIn(draft("2026-11-24T09:00:00Z")).booking().id();
         bookings.delete(id);

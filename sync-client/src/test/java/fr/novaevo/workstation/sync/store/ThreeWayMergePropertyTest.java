@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.novaevo.workstation.core.testing.RandomCases;
 import fr.novaevo.workstation.sync.json.JsonPaths;
 import fr.novaevo.workstation.sync.json.SyncJson;
 import java.util.HashSet;
@@ -12,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /** The merge rule over random edits: every local change is kept, dropped as already there, or a conflict. */
 class ThreeWayMergePropertyTest {
@@ -35,11 +34,18 @@ class ThreeWayMergePropertyTest {
         return node;
     }
 
-    @Property(tries = 2000)
-    void everyLocalChangeIsAccountedForAndNothingIsDecidedSilently(
-            @ForAll @Size(min = 8, max = 8) List<@IntRange(min = 0, max = 3) Integer> base,
-            @ForAll @Size(min = 8, max = 8) List<@IntRange(min = 0, max = 3) Integer> remote,
-            @ForAll @Size(min = 8, max = 8) List<@IntRange(min = -1, max = 3) Integer> local) {
+    /** One value per field in {@code [min, max]}; 0 means absent, -1 (local only) means not edited. */
+    private static List<Integer> values(SplittableRandom random, int min, int max) {
+        return java.util.stream.IntStream.range(0, FIELDS.size()).mapToObj(i -> RandomCases.between(random, min, max))
+                .toList();
+    }
+
+    @Test
+    void everyLocalChangeIsAccountedForAndNothingIsDecidedSilently() {
+        RandomCases.check(2000, random -> accountedFor(values(random, 0, 3), values(random, 0, 3), values(random, -1, 3)));
+    }
+
+    private static void accountedFor(List<Integer> base, List<Integer> remote, List<Integer> local) {
         ObjectNode baseDoc = doc(base);
         ObjectNode remoteDoc = doc(remote);
         Map<String, JsonNode> changes = new LinkedHashMap<>();

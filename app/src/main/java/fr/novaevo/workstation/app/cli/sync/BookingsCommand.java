@@ -95,7 +95,7 @@ public final class BookingsCommand {
 
         @Override
         public Integer call() {
-            List<LocalBooking> bookings = PlatformAccess.local(workstation()).bookings().all();
+            List<LocalBooking> bookings = PlatformAccess.local(context, workstation()).bookings().all();
             if (json) {
                 out().println(CliJson.write(bookings.stream().map(LocalBooking::booking).toList()));
             } else if (bookings.isEmpty()) {
@@ -192,7 +192,8 @@ public final class BookingsCommand {
             if (mileage != null && mileage < 0) {
                 throw usage("--mileage must not be negative");
             }
-            BookingRepository bookings = PlatformAccess.local(workstation()).bookings();
+            PlatformAccess.LocalStore store = PlatformAccess.local(context, workstation());
+            BookingRepository bookings = store.bookings();
             requireFreeSlot(bookings, bay.strip(), slot, duration, null);
             Booking draft = new Booking(null, null, null, initial, slot, duration, bay.strip(),
                     new Customer(customer.strip(), blankToNull(phone), blankToNull(email)),
@@ -202,6 +203,7 @@ public final class BookingsCommand {
             LocalBooking created = bookings.createWalkIn(draft);
             workstation().audit().record("sync.booking.created", created.booking().id().toString(),
                     "walk-in " + initial.wire() + " on " + bay.strip() + " at " + slot);
+            store.changed().run();
             printChanged(this, created, json, "Created walk-in booking");
             return 0;
         }
@@ -233,7 +235,8 @@ public final class BookingsCommand {
         public Integer call() {
             BookingStatus target = BookingInput.status(status).orElseThrow(() -> usage("STATUS: one of "
                     + BookingInput.statuses() + ", not " + status));
-            BookingRepository bookings = PlatformAccess.local(workstation()).bookings();
+            PlatformAccess.LocalStore store = PlatformAccess.local(context, workstation());
+            BookingRepository bookings = store.bookings();
             LocalBooking booking = BookingInput.find(bookings, id);
             BookingStatus from = booking.booking().status();
             if (from != target && !from.canBecome(target)) {
@@ -243,16 +246,10 @@ public final class BookingsCommand {
                         + " cannot go from " + from.wire() + " to " + target.wire() + ": " + allowed, from.wire(),
                         target.wire());
             }
-            if (booking.booking().rev() == null && !target.allowedOnCreate()) {
-                // The platform creates bookings requested to in progress only: a walk-in it has not received yet
-                // would arrive already final and be rejected as a whole.
-                throw new WorkstationException("SYNC-EDIT-NOT-SENT-YET", "walk-in " + booking.booking().id()
-                        + " is not on the platform yet: run workstation sync first, then set it " + target.wire(),
-                        booking.booking().id().toString(), target.wire());
-            }
             LocalBooking changed = bookings.setStatus(booking.booking().id(), target);
             workstation().audit().record("sync.booking.status", changed.booking().id().toString(),
                     from.wire() + " -> " + target.wire());
+            store.changed().run();
             printChanged(this, changed, json, "Booking");
             return 0;
         }
@@ -291,7 +288,8 @@ public final class BookingsCommand {
             if (bay != null && bay.isBlank()) {
                 throw usage("--bay must not be empty");
             }
-            BookingRepository bookings = PlatformAccess.local(workstation()).bookings();
+            PlatformAccess.LocalStore store = PlatformAccess.local(context, workstation());
+            BookingRepository bookings = store.bookings();
             LocalBooking booking = BookingInput.find(bookings, id);
             Booking current = booking.booking();
             String newBay = bay == null ? current.bay() : bay.strip();
@@ -302,6 +300,7 @@ public final class BookingsCommand {
             LocalBooking moved = bookings.reschedule(current.id(), slot, duration, bay == null ? null : newBay);
             workstation().audit().record("sync.booking.rescheduled", current.id().toString(),
                     current.slotStart() + " " + current.bay() + " -> " + slot + " " + newBay);
+            store.changed().run();
             printChanged(this, moved, json, "Rescheduled booking");
             return 0;
         }

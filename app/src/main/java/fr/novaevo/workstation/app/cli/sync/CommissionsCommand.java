@@ -59,7 +59,7 @@ public final class CommissionsCommand {
             Set<CommissionStatus> shown = statuses == null ? EnumSet.allOf(CommissionStatus.class) : parseStatuses();
             Set<CommissionStatus> counted = statuses == null
                     ? EnumSet.complementOf(EnumSet.of(CommissionStatus.CANCELLED)) : shown;
-            CommissionRepository repository = PlatformAccess.local(workstation()).commissions();
+            CommissionRepository repository = PlatformAccess.local(context, workstation()).commissions();
             List<Commission> commissions = repository.find(month, shown);
             List<MonthlyTotal> totals = repository.monthlyTotals(counted).stream()
                     .filter(t -> month == null || t.period().equals(month)).toList();

@@ -1,6 +1,9 @@
 package fr.novaevo.workstation.app.cli.sync;
 
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection;
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformSession;
 import fr.novaevo.workstation.app.bootstrap.platform.PlatformSettings;
+import fr.novaevo.workstation.app.cli.CliContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,23 +24,43 @@ import fr.novaevo.workstation.sync.store.SyncLedger;
 /**
  * The sync capability wired for the command line, from the composition root's services: the local store
  * alone (bookings and commissions commands, no network), or the whole {@link SyncModule} for {@code sync}.
+ * A command typed while the window is open and syncing with a configured platform uses the window's session
+ * instead (one store, one scheduler per workstation), and the window shows its change at once.
  */
 final class PlatformAccess {
 
     private PlatformAccess() {
     }
 
-    /** The local store of bookings and commissions: every change is written with its outbox entry. */
+    /**
+     * The local store of bookings and commissions: every change is written with its outbox entry.
+     *
+     * @param changed to run after a change, so that an open window shows it
+     */
     record LocalStore(BookingRepository bookings, CommissionRepository commissions, SyncLedger ledger,
-                      DeadLetterRepository deadLetters) {
+                      DeadLetterRepository deadLetters, Runnable changed) {
     }
 
-    static LocalStore local(Workstation workstation) {
+    static LocalStore local(CliContext context, Workstation workstation) {
+        Optional<PlatformConnection> window = windowSession(context, workstation);
+        if (window.isPresent()) {
+            SyncModule shared = window.get().await().module();
+            return new LocalStore(shared.bookings(), shared.commissions(), shared.ledger(), shared.deadLetters(),
+                    window.get()::localChange);
+        }
         SyncDatabase db = new SyncDatabase(workstation.database().dataSource(), SyncJson.newMapper(),
                 workstation.clock());
         BookingRepository bookings = new BookingRepository(db, workstation.audit());
         return new LocalStore(bookings, new CommissionRepository(db), new SyncLedger(db),
-                new DeadLetterRepository(db, bookings, workstation.audit()));
+                new DeadLetterRepository(db, bookings, workstation.audit()), () -> { });
+    }
+
+    /**
+     * The open window's session when the command runs inside the window and a platform is configured. A
+     * window in demo mode syncs a throwaway store with the emulator: commands keep to the data folder's.
+     */
+    static Optional<PlatformConnection> windowSession(CliContext context, Workstation workstation) {
+        return context.platform().filter(p -> !PlatformSession.Target.of(workstation.settings()).demo());
     }
 
     /**

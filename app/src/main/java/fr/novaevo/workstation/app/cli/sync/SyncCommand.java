@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformConnection;
+import fr.novaevo.workstation.app.bootstrap.platform.PlatformSession;
 import fr.novaevo.workstation.app.cli.CliContext;
 import fr.novaevo.workstation.app.cli.CommandBase;
 import fr.novaevo.workstation.app.cli.VersionInfo;
@@ -94,9 +96,13 @@ public final class SyncCommand extends CommandBase implements Callable<Integer> 
         if (garageId.isEmpty()) {
             throw usage("--garage must not be empty");
         }
+        Optional<PlatformConnection> window = PlatformAccess.windowSession(context, workstation);
+        if (window.isPresent()) {
+            return throughWindow(window.get(), workstation, base, garageId);
+        }
         String apiKey = fileKey != null ? fileKey : savedApiKey(workstation);
 
-        PlatformAccess.LocalStore store = PlatformAccess.local(workstation);
+        PlatformAccess.LocalStore store = PlatformAccess.local(context, workstation);
         PlatformAccess.requireSameGarage(workstation.settings(), store, garageId);
         // Remembered once a cycle has succeeded, so that a mistyped address is not kept.
         Runnable remember = () -> {
@@ -112,6 +118,33 @@ public final class SyncCommand extends CommandBase implements Callable<Integer> 
                 Duration.ofSeconds(intervalSeconds))) {
             return once ? runOnce(module, store, garageId, remember)
                     : runUntilStopped(module, store, garageId, remember);
+        }
+    }
+
+    /**
+     * Typed while the window is open and syncing: one cycle through the window's own session (a second
+     * scheduler on the same store would only race it), which then shows the outcome at once.
+     */
+    private int throughWindow(PlatformConnection window, Workstation workstation, URI base, String garageId)
+            throws CancelledException {
+        PlatformSession.Target target = PlatformSession.Target.of(workstation.settings());
+        if (!target.url().equals(base.toString()) || !target.garageId().equals(garageId)) {
+            throw new WorkstationException("SYNC-CLI-WINDOW-OTHER-PLATFORM", "the open window synchronises garage "
+                    + target.garageId() + " with " + target.url() + ": change Paramètres or close the window first",
+                    target.url(), target.garageId());
+        }
+        if (!once) {
+            throw new WorkstationException("SYNC-CLI-WINDOW-SYNCS", "the open window already synchronises garage "
+                    + garageId + " on its schedule: use --once for one cycle now", garageId);
+        }
+        if (apiKeyFile != null && !json) {
+            out().println("Through the open window's session, with the API key saved in Paramètres");
+        }
+        PlatformAccess.LocalStore store = PlatformAccess.local(context, workstation);
+        try {
+            return runOnce(window.await().module(), store, garageId, () -> { });
+        } finally {
+            store.changed().run();
         }
     }
 

@@ -32,10 +32,12 @@ final class BookingDetailPane {
 
     private final BookingsView owner;
     private final BookingsFormat format;
+    private final BenchReadAction bench;
 
     BookingDetailPane(BookingsView owner) {
         this.owner = owner;
         this.format = owner.format();
+        this.bench = new BenchReadAction(owner);
     }
 
     Node show(LocalBooking local, List<BookingConflict> conflicts) {
@@ -95,7 +97,7 @@ final class BookingDetailPane {
         if (!conflicts.isEmpty()) {
             box.getChildren().add(conflicts(local, conflicts));
         }
-        box.getChildren().addAll(statusChanges(b), reschedule(b));
+        box.getChildren().addAll(statusChanges(b), bench.view(b), reschedule(b));
         return box;
     }
 

@@ -162,15 +162,7 @@ final class BookingsFormat {
 
     /** The sync state line: "Synchronisé hh:mm", "N en attente", "Hors ligne (…)", "N conflits", … */
     String syncStatus(SyncStatus status, long retryInSeconds) {
-        return switch (status.kind()) {
-            case SYNCED -> status.lastSyncedAt() == null ? t("bookings.state.never")
-                    : t("bookings.state.synced", time(status.lastSyncedAt()));
-            case PENDING -> t("bookings.state.pending", status.pending());
-            case CONFLICTS -> t("bookings.state.conflicts", status.conflicts());
-            case OFFLINE -> t("bookings.state.offline", Math.max(0, retryInSeconds));
-            case SIGN_IN_REQUIRED -> t("bookings.state.signin");
-            case UPDATE_REQUIRED -> t("bookings.state.update");
-        };
+        return SyncStatusText.of(i18n, status, retryInSeconds);
     }
 
     String field(String path) {

@@ -176,15 +176,6 @@ final class BookingsView {
 
     // ------------------------------------------------------------ session and status
 
-    /** The sync state as shown ("Synchronisé 07:38", "2 en attente"...), for the status bar too. */
-    javafx.beans.value.ObservableValue<String> syncStateText() {
-        return syncState.textProperty();
-    }
-
-    boolean demoShown() {
-        return demo.isVisible();
-    }
-
     void sessionReady(boolean demoMode, SyncStatus initial) {
         ready = true;
         demo.setVisible(demoMode);
@@ -205,10 +196,11 @@ final class BookingsView {
         if (disposed) {
             return;
         }
+        boolean cycleRan = status == null || !java.util.Objects.equals(status.lastSyncedAt(), now.lastSyncedAt());
         status = now;
         statusReceived = Instant.now();
-        if (message.getStyleClass().contains("message-ok")) {
-            message.setText(""); // a cycle ran: "waiting to be sent" is no longer news
+        if (cycleRan && message.getStyleClass().contains("message-ok")) {
+            message.setText(""); // "waiting to be sent" is no longer news (a local change keeps its message)
         }
         showStatus();
         reload();
@@ -218,9 +210,8 @@ final class BookingsView {
         if (status == null) {
             return;
         }
-        long retry = status.retryIn() == null ? 0
-                : status.retryIn().minus(java.time.Duration.between(statusReceived, Instant.now())).toSeconds();
-        syncState.setText(format.syncStatus(status, retry));
+        syncState.setText(format.syncStatus(status,
+                SyncStatusText.retryIn(status, java.time.Duration.between(statusReceived, Instant.now()))));
         setStyle(syncState, switch (status.kind()) {
             case SYNCED -> "bookings-state-ok";
             case PENDING -> "bookings-state-pending";
@@ -361,13 +352,9 @@ final class BookingsView {
         });
     }
 
-    /** The counts changed locally (pending, conflicts): the status is read again. */
+    /** The counts changed locally (pending, conflicts): the status is read again, here and in the status bar. */
     private void refreshStatus() {
-        area.run(s -> s.module().scheduler().refreshStatus(), now -> {
-            status = now;
-            statusReceived = Instant.now();
-            showStatus();
-        }, failure -> { });
+        context.platform().localChange();
     }
 
     /** Reads on the worker, for the panes (commissions, overlap checks). */

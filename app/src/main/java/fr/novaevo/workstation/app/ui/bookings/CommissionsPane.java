@@ -1,12 +1,19 @@
 package fr.novaevo.workstation.app.ui.bookings;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import fr.novaevo.workstation.app.bootstrap.platform.CommissionsWorkbook;
+import fr.novaevo.workstation.app.ui.FxExecutor;
 import fr.novaevo.workstation.sync.model.Commission;
 import fr.novaevo.workstation.sync.model.CommissionStatus;
 import fr.novaevo.workstation.sync.store.CommissionRepository.MonthlyTotal;
@@ -15,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -22,7 +30,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /**
@@ -73,6 +83,9 @@ final class CommissionsPane {
         });
         HBox filters = new HBox(12, new Label(format.t("bookings.commissions.period")), period,
                 new Label(format.t("bookings.commissions.statuses")));
+        Button export = new Button(format.t("bookings.commissions.export"));
+        export.setId("bookings-commissions-export");
+        export.setOnAction(e -> chooseExport());
         filters.setAlignment(Pos.CENTER_LEFT);
         for (CommissionStatus status : CommissionStatus.values()) {
             CheckBox box = new CheckBox(format.commissionStatus(status));
@@ -83,6 +96,9 @@ final class CommissionsPane {
             statuses.add(box);
             filters.getChildren().add(box);
         }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        filters.getChildren().addAll(spacer, export);
 
         table.setId("bookings-commissions-table");
         table.setPlaceholder(new Label(format.t("bookings.commissions.empty")));
@@ -108,16 +124,57 @@ final class CommissionsPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(10, filters, table, totalsTitle, totalsTable);
         root.getStyleClass().add("bookings-pane");
+        root.getProperties().put(CommissionsPane.class, this); // tests export without the system's file dialog
     }
 
     Node view() {
         return root;
     }
 
-    void reload() {
+    private Set<CommissionStatus> chosenStatuses() {
         Set<CommissionStatus> chosen = EnumSet.noneOf(CommissionStatus.class);
         statuses.stream().filter(CheckBox::isSelected).forEach(b -> chosen.add((CommissionStatus) b.getUserData()));
-        YearMonth month = period.getValue() == null || period.getValue().equals(ALL) ? null : period.getValue();
+        return chosen;
+    }
+
+    private YearMonth chosenMonth() {
+        return period.getValue() == null || period.getValue().equals(ALL) ? null : period.getValue();
+    }
+
+    private void chooseExport() {
+        FileChooser chooser = new FileChooser();
+        YearMonth month = chosenMonth();
+        chooser.setInitialFileName("commissions" + (month == null ? "" : "-" + month) + ".xlsx");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
+        File file = chooser.showSaveDialog(owner.context().window());
+        if (file != null) {
+            export(file.toPath());
+        }
+    }
+
+    /** Writes the commissions the filters show (period and statuses) to an Excel workbook, off this thread. */
+    CompletableFuture<Integer> export(Path target) {
+        Set<CommissionStatus> chosen = chosenStatuses();
+        YearMonth month = chosenMonth();
+        ZoneId zone = format.i18n().zone();
+        return owner.context().platform().run(s -> {
+            List<Commission> shown = s.module().commissions().find(month, chosen).stream()
+                    .sorted(Comparator.comparing(Commission::period).thenComparing(Commission::createdAt,
+                            Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+            new CommissionsWorkbook(zone).write(shown, target);
+            return shown.size();
+        }).whenCompleteAsync((count, failure) -> {
+            if (failure != null) {
+                owner.message(format.error(BookingsArea.unwrap(failure)), "message-error");
+            } else {
+                owner.message(format.t("bookings.commissions.exported", count, target.toString()), "message-ok");
+            }
+        }, FxExecutor.INSTANCE);
+    }
+
+    void reload() {
+        Set<CommissionStatus> chosen = chosenStatuses();
+        YearMonth month = chosenMonth();
         owner.read(m -> {
             List<YearMonth> periods = new ArrayList<>(new TreeSet<>(m.commissions().all().stream()
                     .map(Commission::period).toList()).descendingSet());

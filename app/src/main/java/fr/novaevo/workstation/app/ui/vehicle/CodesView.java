@@ -91,7 +91,13 @@ final class CodesView {
         message.textProperty().bind(model.codesMessage);
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox actions = new HBox(12, reread, clear, message);
+        // Partner parts for the selected code, through the window's platform session.
+        Button offers = fr.novaevo.workstation.app.ui.bookings.PartsOffersDialog.button(context,
+                javafx.beans.binding.Bindings.createStringBinding(() -> table.getSelectionModel().getSelectedItem() == null
+                        ? null : table.getSelectionModel().getSelectedItem().dtc().code(),
+                        table.getSelectionModel().selectedItemProperty()),
+                () -> model.scan.get() == null ? null : model.scan.get().vin().orElse(null));
+        HBox actions = new HBox(12, reread, clear, offers, message);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label freezeTitle = new Label();

@@ -426,6 +426,7 @@ public final class VehicleArea implements Area {
     private void apply(Reading reading) {
         model.udsAvailable.set(reading.can());
         model.scan.set(reading.scan());
+        context.benchVehicle().set(BenchReading.of(reading.scan(), connection)); // for a booking's "Lire au banc"
         model.monitorTests.set(reading.monitors());
         model.monitorFailure.set(reading.monitorFailure());
         model.freezeFrames.set(reading.freeze());
@@ -582,6 +583,7 @@ public final class VehicleArea implements Area {
             case DISCONNECTED -> UiContext.AdapterLink.NONE;
         }, port);
         if (state == VehicleConnection.State.DISCONNECTED || state == VehicleConnection.State.LOST) {
+            context.benchVehicle().set(null);
             model.busy.set("");
             model.liveRunning.set(false);
             if (watcher != null) {
@@ -951,6 +953,7 @@ public final class VehicleArea implements Area {
     @Override
     public void dispose() {
         retry.stop();
+        context.benchVehicle().set(null);
         disposeView();
         connection.close();
         stopRecording();

@@ -123,26 +123,35 @@ class BookingsCliTest {
         assertOneErrorLine(skip, "SYNC-EDIT-INVALID-TRANSITION");
         assertThat(skip.err()).contains("confirmed").contains("completed").contains("checked_in");
 
-        // Not on the platform yet: it would arrive cancelled, which a creation cannot be.
-        Result early = run(ws, "bookings", "set-status", id, "cancelled");
-        assertOneErrorLine(early, "SYNC-EDIT-NOT-SENT-YET");
-        assertThat(early.err()).contains("workstation sync");
-
         assertThat(run(ws, "bookings", "set-status", id, "finished").exit()).as("unknown status").isEqualTo(2);
         JsonNode list = run(ws, "bookings", "list", "--json").json();
         assertThat(list).hasSize(1);
         assertThat(list.get(0).path("status").asText()).isEqualTo("confirmed");
 
-        syncOnce(ws, emulator, key);
         ok(run(ws, "bookings", "set-status", id, "cancelled"));
         Result fromFinal = run(ws, "bookings", "set-status", id, "confirmed");
         assertOneErrorLine(fromFinal, "SYNC-EDIT-INVALID-TRANSITION");
         assertThat(fromFinal.err()).contains("cancelled is final");
+    }
+
+    @Test
+    void aWalkInCancelledBeforeItsFirstSyncReachesThePlatformCreatedThenCancelled() {
+        Path ws = dir.resolve("ws");
+        String id = createWalkIn(ws, free, "Pont 9", "Léa Dubois").path("id").asText();
+
+        Result cancelled = ok(run(ws, "bookings", "set-status", id, "cancelled", "--json"));
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("cancelled");
+        assertThat(ok(run(ws, "bookings", "list")).out()).contains("cancelled").contains("pending");
 
         JsonNode report = syncOnce(ws, emulator, key);
-        assertThat(report.path("applied").asInt()).isEqualTo(1);
-        assertThat(emulator.state().booking(UUID.fromString(id)).orElseThrow().get("status").asText())
-                .isEqualTo("cancelled");
+        assertThat(report.path("pushed").asInt()).as("the create, then the status once the create was answered")
+                .isEqualTo(2);
+        assertThat(report.path("applied").asInt()).isEqualTo(2);
+        assertThat(report.path("rejected").asInt()).isZero();
+        ObjectNode onPlatform = emulator.state().booking(UUID.fromString(id)).orElseThrow();
+        assertThat(onPlatform.get("status").asText()).isEqualTo("cancelled");
+        assertThat(onPlatform.get("rev").asLong()).isEqualTo(2);
+        assertThat(ok(run(ws, "bookings", "list")).out()).doesNotContain("pending");
     }
 
     @Test

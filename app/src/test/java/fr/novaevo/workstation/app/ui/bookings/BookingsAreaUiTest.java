@@ -1,6 +1,6 @@
 package fr.novaevo.workstation.app.ui.bookings;
 
-import fr.novaevo.workstation.app.ui.HeadlessAppTest;
+import fr.novaevo.workstation.app.ui.DemoPlatformAppTest;
 import fr.novaevo.workstation.app.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +22,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,20 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * test's own clicks sync (the scheduled interval is raised, the emulator's office activity is off), so that
  * "pending" can be seen before "synced".
  */
-class BookingsAreaUiTest extends HeadlessAppTest {
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        System.setProperty(BookingsArea.INTERVAL_PROPERTY, "3600");
-        System.setProperty(BookingsArea.ACTIVITY_PROPERTY, "0");
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void properties() {
-        System.clearProperty(BookingsArea.INTERVAL_PROPERTY);
-        System.clearProperty(BookingsArea.ACTIVITY_PROPERTY);
-    }
+class BookingsAreaUiTest extends DemoPlatformAppTest {
 
     @SuppressWarnings("unchecked")
     private TableView<LocalBooking> list() {
@@ -229,11 +213,25 @@ class BookingsAreaUiTest extends HeadlessAppTest {
         await(() -> commissions.getItems().stream().noneMatch(c -> c.status() == fr.novaevo.workstation.sync.model.CommissionStatus.CANCELLED));
         assertThat(this.<Button>node("#bookings-sync").isDisabled()).isFalse();
         Screenshots.save(stage, "rendez-vous-commissions-mois");
-    }
 
-    private fr.novaevo.workstation.sync.emulator.PlatformEmulator platform() {
-        BookingsArea area = (BookingsArea) node("#bookings-view").getProperties().get(BookingsArea.class);
-        return area.demoPlatform().orElseThrow();
+        // The export writes what the filters show: this month, without the cancelled ones.
+        java.nio.file.Path file = dir.resolve("commissions.xlsx");
+        CommissionsPane pane = (CommissionsPane) lookup(n -> n.getProperties().containsKey(CommissionsPane.class))
+                .query().getProperties().get(CommissionsPane.class);
+        int written = pane.export(file).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        await(() -> text("#bookings-message").endsWith(" dans " + file));
+        assertThat(written).isEqualTo(commissions.getItems().size());
+        try (var in = java.nio.file.Files.newInputStream(file);
+             var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
+            var sheet = workbook.getSheet("Commissions");
+            assertThat(sheet.getLastRowNum()).isEqualTo(written);
+            long cents = 0;
+            for (int r = 1; r <= written; r++) {
+                assertThat(sheet.getRow(r).getCell(7).getStringCellValue()).isNotEqualTo("Annulée");
+                cents += Math.round(sheet.getRow(r).getCell(6).getNumericCellValue() * 100);
+            }
+            assertThat(cents).isEqualTo(commissions.getItems().stream().mapToLong(Commission::commissionCents).sum());
+        }
     }
 
     @Test
@@ -247,7 +245,7 @@ class BookingsAreaUiTest extends HeadlessAppTest {
         clickOn("#bookings-status-checked_in");
         await(() -> row(id).syncState() == BookingSyncState.PENDING);
         // Meanwhile the office cancels the same booking on the platform.
-        platform().state().platformUpdateBooking(id, java.util.Map.of("status", "cancelled"));
+        demoPlatform().state().platformUpdateBooking(id, java.util.Map.of("status", "cancelled"));
 
         clickOn("#bookings-sync");
 
@@ -292,13 +290,13 @@ class BookingsAreaUiTest extends HeadlessAppTest {
         });
         await(() -> row(id).syncState() == BookingSyncState.PENDING);
         // Meanwhile a customer books that very slot online.
-        com.fasterxml.jackson.databind.node.ObjectNode other = platform().state().booking(id).orElseThrow().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode other = demoPlatform().state().booking(id).orElseThrow().deepCopy();
         other.remove("id");
         other.put("status", "confirmed");
         other.put("bay", "Pont 3");
         other.put("slotStart", day.atTime(19, 0).atZone(java.time.ZoneId.systemDefault()).toInstant().toString());
         other.putObject("customer").put("name", "Réservation en ligne");
-        platform().state().platformCreateBooking(other);
+        demoPlatform().state().platformCreateBooking(other);
 
         clickOn("#bookings-sync");
 
@@ -324,7 +322,7 @@ class BookingsAreaUiTest extends HeadlessAppTest {
     @Test
     void theDemoPlatformListensOnLoopbackOnlyAndStopsWithTheWindow() throws Exception {
         openSynced();
-        java.net.URI uri = platform().baseUri();
+        java.net.URI uri = demoPlatform().baseUri();
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         try (java.net.Socket open = new java.net.Socket()) {
             open.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()), 5_000);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -118,6 +119,21 @@ public final class BatchStore {
     public Optional<BatchInfo> nextDue(Instant now) {
         return batches("WHERE STATE IN ('PENDING', 'RUNNING') AND (START_AT IS NULL OR START_AT <= ?) "
                 + "ORDER BY PRIORITY DESC, ID ASC LIMIT 1", ps -> setInstant(ps, 1, now)).stream().findFirst();
+    }
+
+    /**
+     * Batches the application was running when it stopped (state {@code RUNNING} in the database while no
+     * engine runs them), oldest first: they are resumed before any other batch starts.
+     */
+    public List<BatchInfo> interrupted(Set<Long> runningNow) {
+        return batches("WHERE STATE = 'RUNNING' ORDER BY ID ASC", ps -> { }).stream()
+                .filter(b -> !runningNow.contains(b.id())).toList();
+    }
+
+    /** When the next batch waiting for its start time may start; empty when none waits for a time. */
+    public Optional<Instant> nextStart(Instant now) {
+        return batches("WHERE STATE = 'PENDING' AND START_AT > ? ORDER BY START_AT ASC LIMIT 1",
+                ps -> setInstant(ps, 1, now)).stream().findFirst().flatMap(BatchInfo::startAt);
     }
 
     /**
@@ -225,14 +241,16 @@ public final class BatchStore {
             throw new IllegalArgumentException("not an end state: " + end);
         }
         return update("UPDATE OCR.BATCH_DOCUMENT SET STATE = ?, FINISHED_AT = ?, RESULT_STATUS = ?, RESULT_JSON = ?, "
-                + "LAST_ERROR = ? WHERE ID = ? AND STATE = 'RUNNING'", ps -> {
+                + "LAST_ERROR = ?, PAGES = ? WHERE ID = ? AND STATE = 'RUNNING'", ps -> {
                     ps.setString(1, end.name());
                     setInstant(ps, 2, now);
                     ps.setString(3, result.status().jsonName());
                     ps.setString(4, ResultCodec.encode(result));
                     ps.setString(5, result.issues().isEmpty() ? null : clip(result.issues().getFirst().code() + ": "
                             + result.issues().getFirst().message()));
-                    ps.setLong(6, documentId);
+                    // pages read, for the supervision's pages per minute (the result's page frames are not stored)
+                    ps.setInt(6, result.pages().size());
+                    ps.setLong(7, documentId);
                 }) == 1;
     }
 

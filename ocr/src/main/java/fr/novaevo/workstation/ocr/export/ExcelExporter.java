@@ -64,7 +64,8 @@ public final class ExcelExporter {
             new Column("À jour au", FieldKey.DATE_A_JOUR), new Column("Date de l'extrait", FieldKey.DATE_EXTRAIT),
             new Column("Code de vérification", FieldKey.CODE_VERIFICATION), new Column("Radiée le", FieldKey.RADIEE_LE),
             new Column("TVA intracommunautaire", FieldKey.TVA_INTRACOM), new Column("Confiance minimale", null),
-            new Column("Motifs", null));
+            new Column("Motifs", null), new Column("Vérification plateforme", null),
+            new Column("Niveau de confiance plateforme", null));
     private static final List<String> OFFICER_HEADERS = List.of("Fichier", "SIREN de l'entreprise", "Rôle", "Nom",
             "Prénoms", "Date de naissance", "Lieu de naissance", "Dénomination", "SIREN du dirigeant", "Confiance");
     private static final List<String> ERROR_HEADERS = List.of("Fichier", "Statut", "Code", "Message");
@@ -181,6 +182,8 @@ public final class ExcelExporter {
                     cell.setCellStyle(styles.percent);
                 });
                 case "Motifs" -> text(cell, r.issues().stream().map(Issue::code).collect(Collectors.joining(", ")), styles);
+                case "Vérification plateforme" -> r.verification().ifPresent(v -> text(cell, verification(v.status()), styles));
+                case "Niveau de confiance plateforme" -> r.trustLevel().ifPresent(cell::setCellValue);
                 default -> throw new IllegalStateException("column " + column.header());
             }
         }
@@ -228,8 +231,19 @@ public final class ExcelExporter {
             text(row.createCell(0), r.file().toString(), styles);
             text(row.createCell(1), status(r.status()), styles);
             text(row.createCell(2), issue.code(), styles);
-            text(row.createCell(3), issue.message(), styles);
+            text(row.createCell(3), FrenchReasons.message(issue), styles);
         }
+    }
+
+    /** The platform's status in French; a status the contract may add later shows as it came. */
+    private static String verification(String status) {
+        return switch (status) {
+            case "verified" -> "Vérifié";
+            case "mismatch" -> "Incohérence";
+            case "not_found" -> "Introuvable";
+            case "pending" -> "En attente";
+            default -> status;
+        };
     }
 
     private static String status(DocumentStatus status) {

@@ -130,6 +130,12 @@ public final class BatchStore {
                 .filter(b -> !runningNow.contains(b.id())).toList();
     }
 
+    /** Every batch whose turn has come, in the order they run: the highest priority first, then the oldest. */
+    public List<BatchInfo> due(Instant now) {
+        return batches("WHERE STATE IN ('PENDING', 'RUNNING') AND (START_AT IS NULL OR START_AT <= ?) "
+                + "ORDER BY PRIORITY DESC, ID ASC", ps -> setInstant(ps, 1, now));
+    }
+
     /** When the next batch waiting for its start time may start; empty when none waits for a time. */
     public Optional<Instant> nextStart(Instant now) {
         return batches("WHERE STATE = 'PENDING' AND START_AT > ? ORDER BY START_AT ASC LIMIT 1",

@@ -1,5 +1,8 @@
 package fr.novaevo.workstation.ocr.batch;
 
+import static fr.novaevo.workstation.ocr.store.Sql.instant;
+import static fr.novaevo.workstation.ocr.store.Sql.setInstant;
+
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.core.storage.SchemaModule;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
@@ -12,7 +15,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -418,18 +420,6 @@ public final class BatchStore {
 
     private static void setLong(PreparedStatement ps, int index, long value) throws SQLException {
         ps.setLong(index, value);
-    }
-
-    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, value.atOffset(ZoneOffset.UTC));
-        }
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, int index) throws SQLException {
-        return Optional.ofNullable(rs.getObject(index, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
     private static String clip(String text) {

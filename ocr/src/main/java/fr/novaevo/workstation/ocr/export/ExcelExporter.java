@@ -13,10 +13,8 @@ import fr.novaevo.workstation.ocr.result.Issue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -85,14 +83,8 @@ public final class ExcelExporter {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(job, "job");
         Path absolute = target.toAbsolutePath();
-        Path temp;
-        try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        } catch (IOException e) {
-            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot create a file in " + absolute.getParent(), e,
-                    absolute.getParent().toString());
-        }
-        boolean done = false;
+        // rows go to SXSSF's own compressed temporary files; the workbook file itself is written at the end,
+        // under a temporary name then renamed
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         try {
             workbook.setCompressTempFiles(true);
@@ -115,14 +107,12 @@ public final class ExcelExporter {
                     job.progress(count, total, "export");
                 }
             }
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                workbook.write(out);
-            }
-            move(temp, absolute);
-            done = true;
+            AtomicFile.write(absolute, temp -> {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    workbook.write(out);
+                }
+            });
             LOG.info("exported {} documents to {}", count, absolute);
-        } catch (IOException e) {
-            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot write " + absolute, e, absolute.toString());
         } finally {
             workbook.dispose();
             try {
@@ -130,21 +120,6 @@ public final class ExcelExporter {
             } catch (IOException e) {
                 LOG.debug("closing the workbook", e);
             }
-            if (!done) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.warn("could not delete the temporary file {}", temp, e);
-                }
-            }
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -338,7 +338,10 @@ public final class WatchFolder implements AutoCloseable {
             LOG.info("watch folder: no file-system events for {} ({}); listing it every {}", settings.folder(),
                     e.getMessage(), settings.rescanEvery());
         }
-        thread = Thread.ofPlatform().daemon(true).name("ocr-watch-folder").start(this::loop);
+        // assigned before it starts: the loop runs while it is the service's thread
+        Thread t = Thread.ofPlatform().daemon(true).name("ocr-watch-folder").unstarted(this::loop);
+        thread = t;
+        t.start();
     }
 
     private void loop() {

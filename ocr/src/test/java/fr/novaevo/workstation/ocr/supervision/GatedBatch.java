@@ -1,5 +1,6 @@
 package fr.novaevo.workstation.ocr.supervision;
 
+import fr.novaevo.workstation.ocr.QuietJob;
 import fr.novaevo.workstation.core.jobs.JobContext;
 import fr.novaevo.workstation.core.storage.DataLayout;
 import fr.novaevo.workstation.core.storage.Database;
@@ -79,17 +80,7 @@ final class GatedBatch implements AutoCloseable {
             inputs.add(Files.writeString(folder.resolve(f), f));
         }
         long id = engine.submit(BatchRequest.now(name, inputs, 0));
-        runs.add(CompletableFuture.supplyAsync(() -> engine.run(id, new JobContext() {
-            @Override
-            public void progress(long done, long total, String step) {
-                // watched through the supervisor
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        })));
+        runs.add(CompletableFuture.supplyAsync(() -> engine.run(id, QuietJob.INSTANCE)));
         await(() -> engine.runningBatches().contains(id) && engine.store().counts(id).running() == 1);
         return id;
     }

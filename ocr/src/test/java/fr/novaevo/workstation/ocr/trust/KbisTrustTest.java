@@ -2,9 +2,9 @@ package fr.novaevo.workstation.ocr.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.novaevo.workstation.ocr.QuietJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.novaevo.workstation.core.jobs.JobContext;
 import fr.novaevo.workstation.core.storage.DataLayout;
 import fr.novaevo.workstation.core.storage.Database;
 import fr.novaevo.workstation.core.storage.SchemaModule;
@@ -139,17 +139,7 @@ class KbisTrustTest {
                     Optional.of(new KbisTrust(request -> VERIFIED, Duration.ofSeconds(5)))),
                     BatchSettings.defaults().withWorkers(1), Clock.systemUTC());
             long id = engine.submit(BatchRequest.now("confiance", List.of(input), 0));
-            engine.run(id, new JobContext() {
-                @Override
-                public void progress(long done, long total, String step) {
-                    // not watched
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            });
+            engine.run(id, QuietJob.INSTANCE);
             try (var results = engine.store().results(id)) {
                 assertThat(results.toList()).singleElement().satisfies(r -> assertThat(r.verification()).contains(VERIFIED));
             }
@@ -157,17 +147,7 @@ class KbisTrustTest {
             Path xlsx = dir.resolve("r.xlsx");
             BatchExports exports = new BatchExports(engine.store());
             exports.writeJsonLines(id, jsonl);
-            exports.writeExcel(id, xlsx, new JobContext() {
-                @Override
-                public void progress(long done, long total, String step) {
-                    // not watched
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            });
+            exports.writeExcel(id, xlsx, QuietJob.INSTANCE);
             JsonNode line = new ObjectMapper().readTree(Files.readAllLines(jsonl).getFirst());
             assertThat(line.at("/platform_verification/trust_level").asInt()).isEqualTo(3);
             assertThat(line.at("/fields/siren").asText()).matches("\\d{9}");

@@ -2,6 +2,7 @@ package fr.novaevo.workstation.ocr.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.novaevo.workstation.ocr.QuietJob;
 import fr.novaevo.workstation.core.storage.DataLayout;
 import fr.novaevo.workstation.core.storage.Database;
 import fr.novaevo.workstation.core.storage.SchemaModule;
@@ -205,17 +206,7 @@ class WatchFolderTest {
             assertThat(watch.status().running()).isTrue();
         }
         BatchInfo batch = engine.store().batches().getFirst();
-        var report = engine.runNextDue(new fr.novaevo.workstation.core.jobs.JobContext() {
-            @Override
-            public void progress(long done, long total, String step) {
-                // not watched
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        }).orElseThrow();
+        var report = engine.runNextDue(QuietJob.INSTANCE).orElseThrow();
         assertThat(report.info().id()).isEqualTo(batch.id());
         try (var results = engine.store().results(batch.id())) {
             assertThat(results.toList()).singleElement().satisfies(r -> {

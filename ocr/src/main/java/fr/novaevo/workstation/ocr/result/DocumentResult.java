@@ -2,7 +2,6 @@ package fr.novaevo.workstation.ocr.result;
 
 import fr.novaevo.workstation.ocr.kbis.DocumentType;
 import fr.novaevo.workstation.ocr.kbis.KbisExtraction;
-import fr.novaevo.workstation.ocr.trust.PlatformVerification;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

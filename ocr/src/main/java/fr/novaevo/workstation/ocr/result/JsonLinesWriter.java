@@ -7,7 +7,6 @@ import fr.novaevo.workstation.ocr.kbis.ExtractedField;
 import fr.novaevo.workstation.ocr.kbis.FieldKey;
 import fr.novaevo.workstation.ocr.kbis.KbisExtraction;
 import fr.novaevo.workstation.ocr.kbis.Officer;
-import fr.novaevo.workstation.ocr.trust.PlatformVerification;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package fr.novaevo.workstation.ocr.trust;
 
 import fr.novaevo.workstation.core.jobs.JobContext;
+import fr.novaevo.workstation.ocr.result.PlatformVerification;
 import fr.novaevo.workstation.ocr.batch.WorkerProcessor;
 import fr.novaevo.workstation.ocr.kbis.DocumentType;
 import fr.novaevo.workstation.ocr.result.DocumentResult;

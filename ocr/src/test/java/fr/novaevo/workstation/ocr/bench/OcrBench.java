@@ -64,8 +64,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  *   <li>{@code born-digital CORPUS N}: N born-digital extracts read by one processor, then as a batch with the
  *       default workers (database included)</li>
  *   <li>{@code scanned CORPUS}: the scan-300 extracts' pages rendered once to 300 dpi grey PNG files, then read
- *       by the {@code tesseract} command (one process over the list, OMP_THREAD_LIMIT=1), by our engine with one
- *       worker, our whole page reading with one worker, and our engine with two workers</li>
+ *       by the {@code tesseract} command (one process over the list, OMP_THREAD_LIMIT=1) and by our engine with one
+ *       worker, back to back, with Otsu and with Sauvola thresholding; by our whole page reading with one worker;
+ *       and by our engine with two workers</li>
  *   <li>{@code batch CORPUS N}: a batch of N born-digital extracts, then its Excel and JSON Lines exports; run with
  *       {@code -Xmx512m}</li>
  *   <li>{@code excel N}: an Excel export of N generated results; run with a small heap</li>
@@ -137,42 +138,56 @@ public final class OcrBench {
         }
         print("scanned_pages", pages.size());
 
+        // Like for like, each pair measured back to back: Otsu over the page (the command's default) and Sauvola
+        // (what the application uses for a first reading), the command with the same thresholding variable.
         Path list = Files.write(work.resolve("pages.txt"), pages.stream().map(Path::toString).toList());
-        ProcessBuilder cli = new ProcessBuilder("tesseract", list.toString(), work.resolve("cli").toString(),
-                "-l", "fra+eng", "--dpi", "300", "tsv").redirectErrorStream(true)
-                .redirectOutput(work.resolve("cli.log").toFile());
-        cli.environment().put("OMP_THREAD_LIMIT", "1");
-        long start = System.nanoTime();
-        int exit = cli.start().waitFor();
-        double cliSeconds = seconds(start);
-        if (exit != 0) {
-            throw new IllegalStateException("tesseract exited with " + exit + ": " + Files.readString(work.resolve("cli.log")));
-        }
-        print("scanned_pages_per_s_tesseract_command", pages.size() / cliSeconds);
-
-        double engineOne = enginePagesPerSecond(pages, 1);
-        print("scanned_pages_per_s_engine_1_worker", engineOne);
-        print("scanned_engine_vs_command", engineOne / (pages.size() / cliSeconds));
+        double cliOtsu = commandPagesPerSecond(list, pages.size(), "0", work);
+        double engineOtsu = enginePagesPerSecond(pages, 1, Binarization.GLOBAL);
+        print("scanned_pages_per_s_tesseract_command_otsu", cliOtsu);
+        print("scanned_pages_per_s_engine_1_worker_otsu", engineOtsu);
+        print("scanned_engine_vs_command_otsu", engineOtsu / cliOtsu);
+        double cliSauvola = commandPagesPerSecond(list, pages.size(), "2", work);
+        double engineOne = enginePagesPerSecond(pages, 1, Binarization.ADAPTIVE);
+        print("scanned_pages_per_s_tesseract_command_sauvola", cliSauvola);
+        print("scanned_pages_per_s_engine_1_worker_sauvola", engineOne);
+        print("scanned_engine_vs_command_sauvola", engineOne / cliSauvola);
 
         try (TesseractOcrEngine engine = TesseractOcrEngine.withDefaults()) {
             DocumentReader reader = new DocumentReader(engine, DocumentLimits.DEFAULT);
             reader.read(pages.getFirst(), Deadline.after(Duration.ofMinutes(2))); // warm-up
-            start = System.nanoTime();
+            long start = System.nanoTime();
             for (Path page : pages) {
                 reader.read(page, Binarization.ADAPTIVE, Deadline.after(Duration.ofMinutes(2)));
             }
             double readingOne = pages.size() / seconds(start);
             print("scanned_pages_per_s_reading_1_worker", readingOne);
-            print("scanned_reading_vs_command", readingOne / (pages.size() / cliSeconds));
+            print("scanned_reading_vs_command_sauvola", readingOne / cliSauvola);
         }
 
-        double engineTwo = enginePagesPerSecond(pages, 2);
+        double engineTwo = enginePagesPerSecond(pages, 2, Binarization.ADAPTIVE);
         print("scanned_pages_per_s_engine_2_workers", engineTwo);
         print("scanned_2_workers_vs_1", engineTwo / engineOne);
     }
 
+    /** The tesseract command over the list of pages, in one process (its model loaded once, as an engine's is). */
+    private static double commandPagesPerSecond(Path list, int pages, String thresholding, Path work) throws Exception {
+        Path log = work.resolve("cli-" + thresholding + ".log");
+        ProcessBuilder cli = new ProcessBuilder("tesseract", list.toString(), work.resolve("cli-" + thresholding).toString(),
+                "-l", "fra+eng", "--dpi", "300", "-c", "thresholding_method=" + thresholding,
+                "-c", "preserve_interword_spaces=1", "tsv").redirectErrorStream(true).redirectOutput(log.toFile());
+        cli.environment().put("OMP_THREAD_LIMIT", "1");
+        long start = System.nanoTime();
+        int exit = cli.start().waitFor();
+        double seconds = seconds(start);
+        if (exit != 0) {
+            throw new IllegalStateException("tesseract exited with " + exit + ": " + Files.readString(log));
+        }
+        return pages / seconds;
+    }
+
     /** Each worker, with its own engine, reads every page once; pages per second over all workers. */
-    private static double enginePagesPerSecond(List<Path> pages, int workers) throws Exception {
+    private static double enginePagesPerSecond(List<Path> pages, int workers, Binarization binarization)
+            throws Exception {
         List<BufferedImage> grey = new ArrayList<>();
         for (Path p : pages) {
             grey.add(PageImages.toGray(ImageIO.read(p.toFile())));
@@ -182,7 +197,7 @@ public final class OcrBench {
             List<TesseractOcrEngine> engines = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 TesseractOcrEngine engine = TesseractOcrEngine.withDefaults();
-                engine.recognize(grey.getFirst(), 300, Binarization.ADAPTIVE, Deadline.after(Duration.ofMinutes(2)));
+                engine.recognize(grey.getFirst(), 300, binarization, Deadline.after(Duration.ofMinutes(2)));
                 engines.add(engine);
             }
             AtomicLong words = new AtomicLong();
@@ -191,7 +206,7 @@ public final class OcrBench {
             for (TesseractOcrEngine engine : engines) {
                 running.add(pool.submit(() -> {
                     for (BufferedImage image : grey) {
-                        words.addAndGet(engine.recognize(image, 300, Binarization.ADAPTIVE,
+                        words.addAndGet(engine.recognize(image, 300, binarization,
                                 Deadline.after(Duration.ofMinutes(2))).size());
                     }
                     return null;

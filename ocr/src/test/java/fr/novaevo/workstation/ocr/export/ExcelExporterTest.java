@@ -15,7 +15,7 @@ import fr.novaevo.workstation.ocr.kbis.Officer;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import fr.novaevo.workstation.ocr.result.DocumentStatus;
 import fr.novaevo.workstation.ocr.result.Issue;
-import fr.novaevo.workstation.ocr.trust.PlatformVerification;
+import fr.novaevo.workstation.ocr.result.PlatformVerification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

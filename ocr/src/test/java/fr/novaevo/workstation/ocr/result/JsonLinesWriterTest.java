@@ -81,8 +81,8 @@ class JsonLinesWriterTest {
 
     @Test
     void thePlatformsVerificationIsWrittenWithItsTrustLevelAndChecks() throws IOException {
-        DocumentResult verified = kbis().withVerification(new fr.novaevo.workstation.ocr.trust.PlatformVerification(
-                "mismatch", 1, List.of(new fr.novaevo.workstation.ocr.trust.PlatformVerification.Check(
+        DocumentResult verified = kbis().withVerification(new fr.novaevo.workstation.ocr.result.PlatformVerification(
+                "mismatch", 1, List.of(new fr.novaevo.workstation.ocr.result.PlatformVerification.Check(
                         "denomination_match", false))));
 
         JsonNode line = write(verified).getFirst();

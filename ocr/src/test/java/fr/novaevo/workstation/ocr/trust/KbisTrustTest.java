@@ -2,6 +2,7 @@ package fr.novaevo.workstation.ocr.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.novaevo.workstation.ocr.result.PlatformVerification;
 import fr.novaevo.workstation.ocr.QuietJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package fr.novaevo.workstation.ocr.trust;
+package fr.novaevo.workstation.ocr.result;
 
 import java.util.List;
 import java.util.Objects;

@@ -189,6 +189,26 @@ class SupervisorTest {
     }
 
     @Test
+    void startedItMeasuresOnItsOwnThreadAndTellsItsListenersWithTheJvmsOwnFigures() throws Exception {
+        java.util.concurrent.BlockingQueue<SupervisionSnapshot> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (Supervisor live = new Supervisor(batches.database.dataSource(), batches.engine::runningBatches,
+                ProcessMetrics.jvm(), alerts, clock, new Supervisor.Settings(Duration.ofMillis(50), Duration.ofMinutes(1),
+                        Duration.ofDays(31), 1))) {
+            assertThat(live.latest().heapUsedMb()).as("before the first measure").isZero();
+            live.addListener(seen::add);
+            live.start();
+            SupervisionSnapshot first = seen.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            SupervisionSnapshot second = seen.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(first).isNotNull();
+            assertThat(second).isNotNull();
+            assertThat(first.heapUsedMb()).isPositive();
+            first.cpuPercent().ifPresent(cpu -> assertThat(cpu).isBetween(0.0, 100.0));
+            assertThat(live.latest()).as("the newest measure").isNotSameAs(first);
+        }
+    }
+
+    @Test
     void cpuIsAveragedOverItsWindowSoOneBusyMomentRaisesNothing() {
         Supervisor smoothing = new Supervisor(batches.database.dataSource(), batches.engine::runningBatches, metrics,
                 alerts, clock, Supervisor.Settings.defaults());

@@ -5,6 +5,7 @@ import static fr.novaevo.workstation.ocr.store.Sql.setInstant;
 
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.core.storage.SchemaModule;
+import fr.novaevo.workstation.ocr.store.Sql;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,9 +41,11 @@ public final class BatchStore {
     private static final int MESSAGE_LENGTH = 1000;
 
     private final DataSource dataSource;
+    private final Sql sql;
 
     public BatchStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.sql = new Sql(dataSource, "BATCH-STORE-FAILED");
     }
 
     /** Records a batch and its files in one transaction; files with a problem are finished at once as errors. */
@@ -385,37 +388,15 @@ public final class BatchStore {
         }
     }
 
-    private List<BatchInfo> batches(String where, SqlSetter setter) {
-        List<BatchInfo> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, PRIORITY, START_AT, STATE, TOTAL, CREATED_AT, "
-                     + "STARTED_AT, FINISHED_AT FROM OCR.BATCH " + where)) {
-            setter.set(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new BatchInfo(rs.getLong(1), rs.getString(2), rs.getInt(3), instant(rs, 4),
-                            BatchState.valueOf(rs.getString(5)), rs.getInt(6), instant(rs, 7).orElseThrow(),
-                            instant(rs, 8), instant(rs, 9)));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read the batches", e);
-        }
-        return found;
+    private List<BatchInfo> batches(String where, Sql.Setter setter) {
+        return sql.query("SELECT ID, NAME, PRIORITY, START_AT, STATE, TOTAL, CREATED_AT, STARTED_AT, FINISHED_AT "
+                + "FROM OCR.BATCH " + where, setter, rs -> new BatchInfo(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                instant(rs, 4), BatchState.valueOf(rs.getString(5)), rs.getInt(6), instant(rs, 7).orElseThrow(),
+                instant(rs, 8), instant(rs, 9)));
     }
 
-    private int update(String sql, SqlSetter setter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            setter.set(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("cannot update the batch", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlSetter {
-        void set(PreparedStatement ps) throws SQLException;
+    private int update(String statement, Sql.Setter setter) {
+        return sql.update(statement, setter);
     }
 
     private static void setLong(PreparedStatement ps, int index, long value) throws SQLException {
@@ -426,8 +407,8 @@ public final class BatchStore {
         return text == null || text.length() <= MESSAGE_LENGTH ? text : text.substring(0, MESSAGE_LENGTH);
     }
 
-    private static WorkstationException failure(String what, SQLException e) {
-        return new WorkstationException("BATCH-STORE-FAILED", what + ": " + e.getMessage(), e);
+    private WorkstationException failure(String what, SQLException e) {
+        return sql.failure(what, e);
     }
 
 }

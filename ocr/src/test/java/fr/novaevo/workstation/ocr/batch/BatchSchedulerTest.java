@@ -80,7 +80,8 @@ class BatchSchedulerTest {
                     ran.add(batch.id());
                     return BatchTestSupport.QUIET;
                 });
-                await(() -> store.batch(urgent).orElseThrow().state() == BatchState.COMPLETED);
+                await(() -> store.batch(urgent).orElseThrow().state() == BatchState.COMPLETED
+                        && engine.runningBatches().isEmpty());
 
                 assertThat(ran).containsExactly(interrupted, urgent);
                 assertThat(store.batch(interrupted).orElseThrow().state()).isEqualTo(BatchState.COMPLETED);
@@ -89,7 +90,8 @@ class BatchSchedulerTest {
 
                 clock.advance(Duration.ofHours(1));
                 scheduler.wake();
-                await(() -> store.batch(night).orElseThrow().state() == BatchState.COMPLETED);
+                await(() -> store.batch(night).orElseThrow().state() == BatchState.COMPLETED
+                        && engine.runningBatches().isEmpty());
                 assertThat(ran).containsExactly(interrupted, urgent, night);
                 assertThat(read).hasSize(7).doesNotHaveDuplicates();
             }

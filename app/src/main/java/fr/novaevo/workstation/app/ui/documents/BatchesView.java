@@ -290,6 +290,8 @@ final class BatchesView {
             chosen.clear();
             inputs.clear();
             inputSummary.setText("");
+            later.setSelected(false);
+            name.setText(i18n.t("documents.batch.default_name", i18n.dateTime(context.workstation().clock().instant())));
             selectedBatch = id;
             message.getStyleClass().setAll("label", "message-ok");
             message.setText(startAt.map(at -> i18n.t("documents.batch.created_later", batchName, i18n.dateTime(at)))

@@ -185,6 +185,14 @@ public final class DocumentsArea implements Area {
             area.followQuickChecks();
         }
 
+        BatchesView batches() {
+            return batches;
+        }
+
+        ReviewQueueView queue() {
+            return queue;
+        }
+
         void review(long documentId) {
             getSelectionModel().select(reviewTab);
             review.open(documentId);

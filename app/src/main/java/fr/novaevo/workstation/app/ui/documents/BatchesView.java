@@ -40,6 +40,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -48,6 +49,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.util.converter.LocalDateStringConverter;
 
 /**
  * The batches screen: files and folders dropped (or chosen) and checked before anything runs, the new batch's
@@ -65,6 +67,7 @@ final class BatchesView {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final int BATCHES_SHOWN = 200;
 
     private final UiContext context;
@@ -98,17 +101,22 @@ final class BatchesView {
         this.texts = new DocumentsTexts(i18n);
 
         VBox newBatch = Views.section(i18n.t("documents.new.title"), newBatchContent());
+        newBatch.setPrefWidth(390);
+        newBatch.setMinWidth(360);
+        newBatch.setMaxWidth(420);
         VBox list = Views.section(i18n.t("documents.batches.title"), batchTable(), batchActions());
         VBox docs = Views.section(i18n.t("documents.documents.title"), documentTable());
         VBox.setVgrow(batchTable, Priority.ALWAYS);
         VBox.setVgrow(documentTable, Priority.ALWAYS);
         SplitPane lists = new SplitPane(list, docs);
-        lists.setOrientation(Orientation.HORIZONTAL);
-        lists.setDividerPositions(0.55);
-        VBox.setVgrow(lists, Priority.ALWAYS);
+        lists.setOrientation(Orientation.VERTICAL);
+        lists.setDividerPositions(0.5);
+        HBox.setHgrow(lists, Priority.ALWAYS);
+        HBox sides = new HBox(12, newBatch, lists);
+        VBox.setVgrow(sides, Priority.ALWAYS);
         message.setId("documents-message");
         message.setWrapText(true);
-        root = new VBox(10, newBatch, lists, message);
+        root = new VBox(10, sides, message);
         root.getStyleClass().add("area");
         root.setPadding(new Insets(12));
         root.setId("documents-batches");
@@ -121,9 +129,10 @@ final class BatchesView {
 
     // ------------------------------------------------------------------ new batch
 
-    private HBox newBatchContent() {
+    private VBox newBatchContent() {
         Label dropText = new Label(i18n.t("documents.drop.text"));
         dropText.setWrapText(true);
+        dropText.setMinHeight(Region.USE_PREF_SIZE);
         Button files = new Button(i18n.t("documents.drop.files"));
         files.setId("documents-add-files");
         files.setOnAction(e -> chooseFiles());
@@ -132,27 +141,40 @@ final class BatchesView {
         folder.setOnAction(e -> chooseFolder());
         Button example = new Button(i18n.t("documents.example"));
         example.setId("documents-example");
+        example.setTooltip(new Tooltip(i18n.t("documents.example.help")));
         example.setOnAction(e -> example());
-        Button clear = new Button(i18n.t("documents.drop.clear"));
-        clear.setId("documents-clear-inputs");
-        clear.setOnAction(e -> {
-            chosen.clear();
-            inputs.clear();
-            inputSummary.setText("");
-        });
-        HBox buttons = new HBox(8, files, folder, clear);
-        VBox zone = new VBox(8, dropText, buttons, example, Views.help(i18n.t("documents.example.help")));
+        files.setMaxWidth(Double.MAX_VALUE);
+        folder.setMaxWidth(Double.MAX_VALUE);
+        example.setMaxWidth(Double.MAX_VALUE);
+        VBox zone = new VBox(8, dropText, files, folder, example);
         zone.setId("documents-drop-zone");
         zone.getStyleClass().add("documents-drop-zone");
-        zone.setPrefWidth(330);
-        zone.setMinWidth(300);
 
         inputTable.setId("documents-inputs");
         inputTable.setPlaceholder(new Label(i18n.t("documents.inputs.empty")));
-        inputTable.setPrefHeight(150);
-        inputTable.getColumns().add(column(i18n.t("documents.column.file"), 300, f -> f.file().getFileName().toString()));
-        inputTable.getColumns().add(column(i18n.t("documents.column.check"), 330, f -> f.problem()
-                .map(texts::reason).orElse(i18n.t("documents.inputs.accepted"))));
+        inputTable.setPrefHeight(160);
+        inputTable.setMinHeight(110);
+        inputTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        inputTable.getColumns().add(column(i18n.t("documents.column.file"), 130, f -> f.file().getFileName().toString()));
+        TableColumn<BatchInputs.InputFile, String> check = column(i18n.t("documents.column.check"), 200, f -> f.problem()
+                .map(texts::reason).orElse(i18n.t("documents.inputs.accepted")));
+        check.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            // the whole reason, on two lines when needed
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(c.widthProperty().subtract(10));
+                text.getStyleClass().add("documents-check-text");
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
+        });
+        inputTable.getColumns().add(check);
         inputTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(BatchInputs.InputFile item, boolean empty) {
@@ -164,20 +186,34 @@ final class BatchesView {
             }
         });
         inputSummary.setId("documents-inputs-summary");
-        VBox inputBox = new VBox(6, inputTable, inputSummary);
-        HBox.setHgrow(inputBox, Priority.ALWAYS);
+        Button clear = new Button(i18n.t("documents.drop.clear"));
+        clear.setId("documents-clear-inputs");
+        clear.setOnAction(e -> {
+            chosen.clear();
+            inputs.clear();
+            inputSummary.setText("");
+        });
+        inputSummary.setWrapText(true);
+        VBox summary = new VBox(6, inputSummary, clear);
+        VBox inputBox = new VBox(6, inputTable, summary);
+        VBox.setVgrow(inputBox, Priority.ALWAYS);
+        VBox.setVgrow(inputTable, Priority.ALWAYS);
 
         name.setId("documents-batch-name");
+        name.setPrefColumnCount(16);
         name.setText(i18n.t("documents.batch.default_name", i18n.dateTime(context.workstation().clock().instant())));
         priority.setId("documents-batch-priority");
         priority.setEditable(true);
-        priority.setPrefWidth(90);
+        priority.setPrefWidth(80);
+        priority.setTooltip(new Tooltip(i18n.t("documents.batch.priority.help")));
         later.setId("documents-batch-later");
         later.setText(i18n.t("documents.batch.later"));
         startDate.setId("documents-batch-date");
+        startDate.setPrefWidth(140);
+        startDate.setConverter(new LocalDateStringConverter(DATE, DATE));
         startDate.setValue(LocalDate.now(context.workstation().clock()));
         startTime.setId("documents-batch-time");
-        startTime.setPrefColumnCount(5);
+        startTime.setPrefColumnCount(4);
         startDate.disableProperty().bind(later.selectedProperty().not());
         startTime.disableProperty().bind(later.selectedProperty().not());
         formError.setId("documents-form-error");
@@ -189,17 +225,13 @@ final class BatchesView {
         create.setOnAction(e -> createBatch());
 
         GridPane form = Views.form();
-        form.getColumnConstraints().getFirst().setMinWidth(110);
+        form.getColumnConstraints().getFirst().setMinWidth(70);
         Views.row(form, i18n.t("documents.batch.name"), name);
-        Views.row(form, i18n.t("documents.batch.priority"), priority, Views.help(i18n.t("documents.batch.priority.help")));
+        Views.row(form, i18n.t("documents.batch.priority"), priority);
         Views.row(form, "", later);
-        Views.row(form, i18n.t("documents.batch.start"), new HBox(6, startDate, startTime));
-        VBox formBox = new VBox(8, form, create, formError);
-        formBox.setPrefWidth(380);
-        formBox.setMinWidth(340);
-        HBox content = new HBox(14, zone, inputBox, formBox);
-        content.setAlignment(Pos.TOP_LEFT);
-        return content;
+        Views.row(form, "", new HBox(6, startDate, startTime));
+        Views.row(form, "", create);
+        return new VBox(10, zone, inputBox, form, formError);
     }
 
     private void acceptDrops(Region target) {
@@ -321,17 +353,18 @@ final class BatchesView {
     private TableView<BatchLine> batchTable() {
         batchTable.setId("documents-batches-table");
         batchTable.setPlaceholder(new Label(i18n.t("documents.batches.empty")));
-        batchTable.getColumns().add(column(i18n.t("documents.column.batch"), 190, b -> b.info().name()));
-        batchTable.getColumns().add(column(i18n.t("documents.column.state"), 100, b -> texts.batchState(b.info().state())));
-        batchTable.getColumns().add(column(i18n.t("documents.column.priority"), 70, b -> signed(b.info().priority())));
-        batchTable.getColumns().add(progressColumn(i18n.t("documents.column.progress"), 190, b -> {
+        batchTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        batchTable.getColumns().add(column(i18n.t("documents.column.batch"), 170, b -> b.info().name()));
+        batchTable.getColumns().add(column(i18n.t("documents.column.state"), 80, b -> texts.batchState(b.info().state())));
+        batchTable.getColumns().add(column(i18n.t("documents.column.priority"), 60, b -> signed(b.info().priority())));
+        batchTable.getColumns().add(progressColumn(i18n.t("documents.column.progress"), 160, b -> {
             int total = b.counts().total();
             double fraction = total == 0 ? 1.0 : (double) b.counts().finished() / total;
             return new ProgressCell.Shown(fraction, b.counts().finished() + "/" + total);
         }));
-        batchTable.getColumns().add(column(i18n.t("documents.column.eta"), 90, b -> b.live()
+        batchTable.getColumns().add(column(i18n.t("documents.column.eta"), 70, b -> b.live()
                 .flatMap(Progress::eta).map(i18n::duration).orElse("")));
-        batchTable.getColumns().add(column(i18n.t("documents.column.when"), 150, this::when));
+        batchTable.getColumns().add(column(i18n.t("documents.column.when"), 170, this::when));
         batchTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now.info().id() != selectedBatch) {
                 selectedBatch = now.info().id();
@@ -427,14 +460,15 @@ final class BatchesView {
     private TableView<DocumentLine> documentTable() {
         documentTable.setId("documents-documents-table");
         documentTable.setPlaceholder(new Label(i18n.t("documents.documents.empty")));
-        documentTable.getColumns().add(column(i18n.t("documents.column.file"), 180,
+        documentTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        documentTable.getColumns().add(column(i18n.t("documents.column.file"), 150,
                 d -> d.row().file().getFileName().toString()));
         documentTable.getColumns().add(column(i18n.t("documents.column.state"), 90,
                 d -> texts.documentState(d.row().state())));
-        documentTable.getColumns().add(progressColumn(i18n.t("documents.column.pages"), 130, this::documentProgress));
+        documentTable.getColumns().add(progressColumn(i18n.t("documents.column.pages"), 120, this::documentProgress));
         documentTable.getColumns().add(column(i18n.t("documents.column.result"), 100,
                 d -> d.row().resultStatus().map(texts::status).orElse("")));
-        documentTable.getColumns().add(column(i18n.t("documents.column.reason"), 260,
+        documentTable.getColumns().add(column(i18n.t("documents.column.reason"), 300,
                 d -> d.row().lastError().map(texts::lastError).orElse("")));
         documentTable.setRowFactory(t -> {
             TableRow<DocumentLine> row = new TableRow<>();

@@ -18,7 +18,7 @@ final class ProgressCell<S> extends TableCell<S, S> {
     ProgressCell(Function<S, Shown> shown) {
         this.shown = shown;
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.setPrefWidth(120);
+        bar.setPrefWidth(90);
         setContentDisplay(ContentDisplay.LEFT);
         setGraphicTextGap(8);
     }

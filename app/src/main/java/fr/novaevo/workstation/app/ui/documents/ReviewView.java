@@ -49,15 +49,22 @@ import javafx.scene.shape.Rectangle;
  */
 final class ReviewView {
 
-    /** A field of the extract, read or missing. */
-    record FieldLine(FieldKey key, Optional<ExtractedField> field) {
-        boolean unsure() {
-            return field.map(f -> f.confidence() < KbisChecks.LOW_CONFIDENCE).orElse(true);
+    /**
+     * A field of the extract, read or missing; unsure when read with low confidence, or missing where the
+     * checks expected it.
+     */
+    record FieldLine(FieldKey key, Optional<ExtractedField> field, boolean unsure) {
+        static FieldLine of(FieldKey key, Optional<ExtractedField> field, List<Issue> issues) {
+            boolean unsure = field.map(f -> f.confidence() < KbisChecks.LOW_CONFIDENCE)
+                    .orElse(issues.stream().anyMatch(i -> i.code().equals("KBIS-FIELD-MISSING")
+                            && i.message().contains(key.jsonName())));
+            return new FieldLine(key, field, unsure);
         }
     }
 
     /** Width at which a page is shown: a page and the fields side by side fit a 1280-pixel window. */
     static final double PAGE_WIDTH = 560;
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** Fields a person never types: derived (VAT number, type) or not a single value (officers). */
     private static final List<FieldKey> NOT_TYPED = List.of(FieldKey.DOCUMENT_TYPE, FieldKey.DIRIGEANTS,
             FieldKey.TVA_INTRACOM);
@@ -112,6 +119,14 @@ final class ReviewView {
         pageScroll = new ScrollPane(layer);
         pageScroll.setId("documents-page-scroll");
         pageScroll.setPrefViewportWidth(PAGE_WIDTH + 8);
+        // the page fills the width it is given; the box follows
+        pageScroll.viewportBoundsProperty().addListener((obs, old, now) -> {
+            double width = Math.max(200, Math.floor(now.getWidth()) - 2);
+            if (Math.abs(page.getFitWidth() - width) >= 1) {
+                page.setFitWidth(width);
+                fieldSelected(fieldTable.getSelectionModel().getSelectedItem());
+            }
+        });
         VBox.setVgrow(pageScroll, Priority.ALWAYS);
         reading.setVisible(false);
         reading.setPrefSize(22, 22);
@@ -146,6 +161,8 @@ final class ReviewView {
         validate.setText(i18n.t("documents.review.validate"));
         validate.getStyleClass().add("primary");
         validate.setOnAction(e -> validateDocument());
+        correctionLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        correct.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox correctionBar = new HBox(8, correctionLabel, correction, correct);
         correctionBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(correction, Priority.ALWAYS);
@@ -178,9 +195,10 @@ final class ReviewView {
 
     private void fieldTable() {
         fieldTable.setId("documents-fields-table");
+        fieldTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         fieldTable.getColumns().add(BatchesView.column(i18n.t("documents.review.field"), 190, l -> texts.field(l.key())));
         fieldTable.getColumns().add(BatchesView.column(i18n.t("documents.review.value"), 260,
-                l -> l.field().map(ExtractedField::value).orElse("—")));
+                l -> l.field().map(f -> display(f)).orElse("—")));
         fieldTable.getColumns().add(BatchesView.column(i18n.t("documents.review.confidence"), 90,
                 l -> l.field().map(f -> i18n.number(f.confidence() * 100, 0) + " %").orElse("")));
         fieldTable.setRowFactory(t -> new TableRow<>() {
@@ -235,7 +253,7 @@ final class ReviewView {
         shown.extraction().ifPresent(x -> {
             for (FieldKey key : FieldKey.values()) {
                 if (key != FieldKey.DIRIGEANTS) {
-                    lines.add(new FieldLine(key, x.field(key)));
+                    lines.add(FieldLine.of(key, x.field(key), shown.issues()));
                 }
             }
         });
@@ -338,7 +356,9 @@ final class ReviewView {
         }
         correctionLabel.setText(texts.field(line.key()));
         if (!correction.isFocused()) {
-            correction.setText(line.field().map(ExtractedField::value).orElse(""));
+            // typed back as shown; French number spaces are not spaces to the parser
+            correction.setText(line.field().map(f -> display(f).replace('\u202f', ' ').replace('\u00a0', ' '))
+                    .orElse(""));
         }
         Optional<Location> where = line.field().flatMap(ExtractedField::location);
         if (where.isEmpty() || pages.isEmpty()) {
@@ -353,7 +373,7 @@ final class ReviewView {
         if (page.getImage() == null || index != pageIndex) {
             return;
         }
-        double scale = PAGE_WIDTH / pages.get(index).width();
+        double scale = page.getFitWidth() / pages.get(index).width();
         double margin = 3;
         box.setX(at.x0() * scale - margin);
         box.setY(at.y0() * scale - margin);
@@ -399,5 +419,18 @@ final class ReviewView {
     private void failed(Throwable failure) {
         message.getStyleClass().setAll("label", "message-error");
         message.setText(i18n.error(failure));
+    }
+
+    /** Dates as dd/MM/yyyy and amounts in the user's format; the rest as read. */
+    private String display(ExtractedField field) {
+        try {
+            return switch (field.key().kind()) {
+                case DATE -> java.time.LocalDate.parse(field.value()).format(DATE);
+                case DECIMAL -> i18n.number(new java.math.BigDecimal(field.value()).doubleValue(), 2);
+                default -> field.value();
+            };
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            return field.value();
+        }
     }
 }

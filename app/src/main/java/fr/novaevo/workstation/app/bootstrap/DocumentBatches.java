@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -114,6 +115,7 @@ public final class DocumentBatches implements AutoCloseable {
     private volatile ScheduledExecutorService scheduler;
     private volatile boolean closing;
     private Job<BatchReport> dispatched;
+    private Instant nextWake;
 
     public DocumentBatches(DataSource dataSource, JobRegistry jobs, AuditJournal audit, Clock clock) {
         this.dataSource = dataSource;
@@ -254,16 +256,29 @@ public final class DocumentBatches implements AutoCloseable {
             return;
         }
         try {
-            java.time.Instant now = clock.instant();
-            store.batches().stream()
-                    .filter(b -> !b.state().finished())
+            Instant now = clock.instant();
+            List<BatchInfo> waiting = store.batches().stream().filter(b -> !b.state().finished()).toList();
+            waiting.stream()
                     .filter(b -> b.startAt().filter(now::isBefore).isEmpty())
                     .filter(b -> !runs.containsKey(b.id()) && !batchJobs.containsKey(b.id()))
                     .min(Comparator.comparingInt(BatchInfo::priority).reversed().thenComparingLong(BatchInfo::id))
                     .ifPresent(b -> dispatched = start(b));
+            waiting.stream().flatMap(b -> b.startAt().stream()).filter(now::isBefore).min(Comparator.naturalOrder())
+                    .ifPresent(this::wakeAt);
         } catch (RuntimeException e) {
             LOG.warn("documents: could not look for due batches: {}", e.getMessage());
         }
+    }
+
+    /** A night batch starts at its time, not at the next periodic look. */
+    private void wakeAt(Instant at) {
+        ScheduledExecutorService executor = scheduler;
+        if (executor == null || closing || at.equals(nextWake)) {
+            return;
+        }
+        nextWake = at;
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 50;
+        executor.schedule(this::lookForDueBatch, delay, TimeUnit.MILLISECONDS);
     }
 
     private Job<BatchReport> start(BatchInfo batch) {

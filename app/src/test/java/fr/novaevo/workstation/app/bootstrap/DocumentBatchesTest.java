@@ -123,6 +123,34 @@ class DocumentBatchesTest {
     }
 
     @Test
+    void closingTheApplicationLeavesARunningBatchToResumeInsteadOfCancellingIt() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("scans"));
+        List<Path> scans = new java.util.ArrayList<>();
+        for (String id : List.of("kbis-dev-001", "kbis-dev-005", "kbis-dev-008")) {
+            // scan-300 extracts (their meta.json): read by Tesseract, a few seconds each
+            Path source = Stream.of("../../shared/corpus/kbis", "../shared/corpus/kbis").map(Path::of)
+                    .filter(Files::isDirectory).findFirst().orElseThrow().resolve(id + ".pdf");
+            scans.add(Files.copy(source, folder.resolve(id + ".pdf")));
+        }
+        long id;
+        try (Workstation workstation = open().startMaintenance()) {
+            DocumentBatches documents = workstation.documents();
+            id = documents.submit(BatchRequest.now("fermeture", scans, 0));
+            waitFor(() -> documents.live(id).isPresent() && !documents.live(id).get().documents().isEmpty());
+        }
+        try (Workstation again = open()) {
+            DocumentBatches documents = again.documents();
+            assertThat(documents.store().batch(id).orElseThrow().state()).as("left to resume, not cancelled")
+                    .isEqualTo(BatchState.RUNNING);
+            assertThat(documents.store().counts(id).cancelled()).isZero();
+            assertThat(documents.run(id, DocumentBatches.UNWATCHED, documents.settings()).info().state())
+                    .isEqualTo(BatchState.COMPLETED);
+            assertThat(documents.store().rows(id)).hasSize(3)
+                    .allSatisfy(r -> assertThat(r.resultStatus()).isPresent());
+        }
+    }
+
+    @Test
     void aBatchThatIsNotRunningIsCancelledAtOnceAndItsDocumentsCannotBeReviewed() throws Exception {
         Path file = extract(dir.resolve("in"));
         try (Workstation workstation = open()) {

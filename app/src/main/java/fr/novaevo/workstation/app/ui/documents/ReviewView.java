@@ -91,6 +91,9 @@ final class ReviewView {
     private final Button validate = new Button();
     private final Button previous = new Button("◀");
     private final Button next = new Button("▶");
+    private final Button zoomOut = new Button("−");
+    private final Button zoomIn = new Button("+");
+    private int zoomStep;
     private final Label message = new Label();
     private final Map<Integer, Image> images = new HashMap<>();
     private final StackPane root;
@@ -120,16 +123,15 @@ final class ReviewView {
         pageScroll.setId("documents-page-scroll");
         pageScroll.setPrefViewportWidth(PAGE_WIDTH + 8);
         // the page fills the width it is given; the box follows
-        pageScroll.viewportBoundsProperty().addListener((obs, old, now) -> {
-            double width = Math.max(200, Math.floor(now.getWidth()) - 2);
-            if (Math.abs(page.getFitWidth() - width) >= 1) {
-                page.setFitWidth(width);
-                fieldSelected(fieldTable.getSelectionModel().getSelectedItem());
-            }
-        });
+        pageScroll.viewportBoundsProperty().addListener((obs, old, now) -> fitPage());
+        zoomOut.setId("documents-zoom-out");
+        zoomIn.setId("documents-zoom-in");
+        zoomOut.setOnAction(e -> zoom(-1));
+        zoomIn.setOnAction(e -> zoom(1));
         VBox.setVgrow(pageScroll, Priority.ALWAYS);
         reading.setVisible(false);
         reading.setPrefSize(22, 22);
+        zoomOut.setDisable(true);
         previous.setId("documents-page-previous");
         next.setId("documents-page-next");
         previous.setOnAction(e -> showPage(pageIndex - 1));
@@ -137,7 +139,7 @@ final class ReviewView {
         pageLabel.setId("documents-page-label");
         pageMessage.setId("documents-page-message");
         pageMessage.setWrapText(true);
-        HBox pageBar = new HBox(8, previous, pageLabel, next, reading);
+        HBox pageBar = new HBox(8, previous, pageLabel, next, zoomOut, zoomIn, reading);
         pageBar.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, pageBar, pageScroll, pageMessage);
         left.setMinWidth(PAGE_WIDTH / 2);
@@ -148,6 +150,7 @@ final class ReviewView {
         reasons.setId("documents-review-reasons");
         officers.setId("documents-review-officers");
         officers.setWrapText(true);
+        officers.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         fieldTable();
         correctionLabel.setId("documents-correction-label");
         correction.setId("documents-correction");
@@ -170,7 +173,20 @@ final class ReviewView {
         message.setWrapText(true);
         ListView<String> historyList = new ListView<>(history);
         historyList.setId("documents-review-history");
-        historyList.setPrefHeight(90);
+        historyList.setPrefHeight(110);
+        historyList.setMinHeight(80);
+        historyList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         historyList.setPlaceholder(new Label(i18n.t("documents.review.history.empty")));
         VBox right = new VBox(8, title, status, reasons, fieldTable, officers, correctionBar,
                 new HBox(8, validate), message, Views.section(i18n.t("documents.review.history"), historyList));
@@ -214,6 +230,25 @@ final class ReviewView {
         fieldTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> fieldSelected(now));
     }
 
+    /** Page widths shown, as a share of the pane's width: the whole width first, then closer. */
+    private static final double[] ZOOMS = {1.0, 1.5, 2.0, 3.0};
+
+    private void zoom(int steps) {
+        zoomStep = Math.max(0, Math.min(ZOOMS.length - 1, zoomStep + steps));
+        zoomOut.setDisable(zoomStep == 0);
+        zoomIn.setDisable(zoomStep == ZOOMS.length - 1);
+        fitPage();
+    }
+
+    /** The page fills the width it is given, times the zoom; the box follows. */
+    private void fitPage() {
+        double width = Math.max(200, Math.floor(pageScroll.getViewportBounds().getWidth()) - 2) * ZOOMS[zoomStep];
+        if (Math.abs(page.getFitWidth() - width) >= 1) {
+            page.setFitWidth(width);
+            fieldSelected(fieldTable.getSelectionModel().getSelectedItem());
+        }
+    }
+
     /** Opens a finished document of a batch. */
     void open(long id) {
         documentId = id;
@@ -244,6 +279,7 @@ final class ReviewView {
         for (Issue issue : shown.issues()) {
             Label reason = new Label("• " + texts.reason(issue));
             reason.setWrapText(true);
+            reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             reason.getStyleClass().add("documents-reason");
             reasons.getChildren().add(reason);
         }
@@ -380,9 +416,15 @@ final class ReviewView {
         box.setWidth((at.x1() - at.x0()) * scale + 2 * margin);
         box.setHeight((at.y1() - at.y0()) * scale + 2 * margin);
         box.setVisible(true);
-        double height = page.getBoundsInParent().getHeight();
-        if (height > 0) {
-            pageScroll.setVvalue(Math.max(0, Math.min(1, (box.getY() - 120) / height)));
+        // bring the box into view, a third down and a little in from the left
+        double extraHeight = page.getBoundsInParent().getHeight() - pageScroll.getViewportBounds().getHeight();
+        double extraWidth = page.getBoundsInParent().getWidth() - pageScroll.getViewportBounds().getWidth();
+        if (extraHeight > 0) {
+            double top = box.getY() - pageScroll.getViewportBounds().getHeight() / 3;
+            pageScroll.setVvalue(Math.max(0, Math.min(1, top / extraHeight)));
+        }
+        if (extraWidth > 0) {
+            pageScroll.setHvalue(Math.max(0, Math.min(1, (box.getX() - 40) / extraWidth)));
         }
     }
 

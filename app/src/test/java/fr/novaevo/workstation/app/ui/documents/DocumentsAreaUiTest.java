@@ -138,7 +138,9 @@ class DocumentsAreaUiTest extends HeadlessAppTest {
         assertThat(inputs.getItems()).filteredOn(f -> f.problem().isPresent())
                 .extracting(f -> f.file().getFileName().toString() + " " + f.problem().get().code())
                 .containsExactlyInAnyOrder("notes.txt OCR-UNSUPPORTED-TYPE", "vide.pdf OCR-EMPTY-FILE");
-        assertThat(lookup("Le fichier est vide. (OCR-EMPTY-FILE)").tryQuery()).as("the reason shown, in French").isPresent();
+        assertThat(lookup(".documents-check-text").queryAll()).as("the reasons shown, in French")
+                .extracting(n -> ((javafx.scene.text.Text) n).getText())
+                .contains("Ce n'est ni un PDF ni une image PNG, JPEG ou TIFF. (OCR-UNSUPPORTED-TYPE)");
         Screenshots.save(stage, "documents-lots-controle");
 
         interact(() -> this.<TextField>node("#documents-batch-name").setText("Fournisseurs novembre"));
@@ -281,6 +283,35 @@ class DocumentsAreaUiTest extends HeadlessAppTest {
         Screenshots.save(stage, "documents-exemple");
         assertThat(onlyBatch().name()).isEqualTo("Exemple (Kbis de démonstration)");
         assertThat(onlyBatch().state()).isEqualTo(BatchState.COMPLETED);
+    }
+
+    @Test
+    void oneDocumentIsCheckedAloneAndItsFieldsAreFoundOnTheZoomedPhoto() throws Exception {
+        openArea();
+        Path photo = corpusFiles("image", 1, dir.resolve("photo")).getFirst();
+        tab("queue");
+        interact(() -> view().queue().quickCheck(photo));
+        // a photo is read by Tesseract, twice when unsure: allow for a slow shared machine
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return view().getSelectionModel().getSelectedItem().getId().equals("tab-documents-review")
+                    && !table("#documents-fields-table").getItems().isEmpty()
+                    && this.<ImageView>node("#documents-page").getImage() != null;
+        });
+        assertThat(text("#documents-review-title")).isEqualTo(photo.getFileName().toString());
+        assertThat(onlyBatch().name()).isEqualTo("Vérification rapide : " + photo.getFileName());
+        TableView<ReviewView.FieldLine> fields = table("#documents-fields-table");
+        select("#documents-fields-table", indexOf(fields, FieldKey.DENOMINATION));
+        Rectangle box = node("#documents-field-box");
+        ImageView page = node("#documents-page");
+        assertThat(box.isVisible()).isTrue();
+        double width = box.getWidth();
+        assertThat(box.getX() + width).isLessThanOrEqualTo(page.getBoundsInParent().getWidth() + 4);
+        clickOn("#documents-zoom-in");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.getWidth()).as("the box follows the zoom").isCloseTo(width * 1.5,
+                org.assertj.core.data.Offset.offset(width * 0.05));
+        Screenshots.save(stage, "documents-verification-photo");
     }
 
     @Test

@@ -185,29 +185,50 @@ public final class DocumentBatches implements AutoCloseable {
     }
 
     /** Records a batch and starts reading it at once, beside the queue (a quick check of one document). */
-    public long submitNow(BatchRequest request) {
+    public synchronized long submitNow(BatchRequest request) {
         long id = engine().submit(request);
         start(store.batch(id).orElseThrow());
         return id;
     }
 
     /**
-     * Reads (or resumes) a batch on the caller's thread, with {@code runSettings} (the command line's
-     * {@code --workers}).
+     * Records a batch and reads it on the caller's thread at once ({@code workstation docs batch}), with
+     * {@code runSettings} (its {@code --workers}). The batch is this caller's from the moment it is recorded, so
+     * the queue never starts it too.
+     */
+    public BatchReport submitAndRun(BatchRequest request, JobContext job, BatchSettings runSettings) {
+        Run run;
+        synchronized (this) {
+            long id = engine().submit(request);
+            run = claim(id, job);
+        }
+        return read(run, runSettings);
+    }
+
+    /**
+     * Reads (or resumes) a batch on the caller's thread.
      *
      * @throws WorkstationException {@code BATCH-ALREADY-RUNNING} when this process reads it already, and those of
      *                              {@link BatchEngine#run}
      */
     public BatchReport run(long batchId, JobContext job, BatchSettings runSettings) {
+        return read(claim(batchId, job), runSettings);
+    }
+
+    private synchronized Run claim(long batchId, JobContext job) {
         Run run = new Run(batchId, job);
         if (runs.putIfAbsent(batchId, run) != null) {
             throw new WorkstationException("BATCH-ALREADY-RUNNING", "batch " + batchId + " is already running", batchId);
         }
+        return run;
+    }
+
+    private BatchReport read(Run run, BatchSettings runSettings) {
         try {
-            return new BatchEngine(dataSource, run.watching(KbisWorkerProcessors.factory(limits, clock), geometry::put), runSettings,
-                    clock).run(batchId, run);
+            return new BatchEngine(dataSource, run.watching(KbisWorkerProcessors.factory(limits, clock), geometry::put),
+                    runSettings, clock).run(run.batchId(), run);
         } finally {
-            runs.remove(batchId);
+            runs.remove(run.batchId());
         }
     }
 

@@ -94,14 +94,15 @@ public final class DocsBatchCommand extends CommandBase implements Callable<Inte
         Workstation workstation = context.workstation(options());
         DocumentBatches documents = workstation.documents();
         BatchSettings settings = workers == null ? documents.settings() : documents.settings().withWorkers(workers);
-        long id = documents.submit(BatchRequest.now("workstation docs batch", resolved, priority));
         ProgressLine progress = new ProgressLine(err, onTerminal());
         BatchReport report;
         try {
-            report = documents.run(id, progress, settings);
+            report = documents.submitAndRun(BatchRequest.now("workstation docs batch", resolved, priority), progress,
+                    settings);
         } finally {
             progress.finish();
         }
+        long id = report.info().id();
         if (report.info().state() != BatchState.COMPLETED) {
             throw new WorkstationException("BATCH-NOT-COMPLETED", "batch " + id + " ended " + report.info().state()
                     + " with " + report.counts().pending() + " documents not read", id);

@@ -1,6 +1,5 @@
 package fr.novaevo.workstation.app.bootstrap;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,9 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,15 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import fr.novaevo.workstation.core.audit.AuditEntry;
 import fr.novaevo.workstation.core.audit.AuditJournal;
-import fr.novaevo.workstation.core.audit.AuditQuery;
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.core.jobs.CancelledException;
 import fr.novaevo.workstation.core.jobs.Job;
 import fr.novaevo.workstation.core.jobs.JobContext;
 import fr.novaevo.workstation.core.jobs.JobRegistry;
-import fr.novaevo.workstation.core.jobs.Progress;
 import fr.novaevo.workstation.ocr.batch.BatchEngine;
 import fr.novaevo.workstation.ocr.batch.BatchExports;
 import fr.novaevo.workstation.ocr.batch.BatchInfo;
@@ -41,26 +35,17 @@ import fr.novaevo.workstation.ocr.batch.BatchRequest;
 import fr.novaevo.workstation.ocr.batch.BatchSettings;
 import fr.novaevo.workstation.ocr.batch.BatchStore;
 import fr.novaevo.workstation.ocr.batch.KbisWorkerProcessors;
-import fr.novaevo.workstation.ocr.batch.WorkerProcessor;
-import fr.novaevo.workstation.ocr.document.Deadline;
-import fr.novaevo.workstation.ocr.document.DocumentException;
 import fr.novaevo.workstation.ocr.document.DocumentLimits;
-import fr.novaevo.workstation.ocr.document.DocumentReader;
 import fr.novaevo.workstation.ocr.document.MediaType;
 import fr.novaevo.workstation.ocr.document.ReasonCode;
-import fr.novaevo.workstation.ocr.kbis.FieldKey;
-import fr.novaevo.workstation.ocr.kbis.KbisChecks;
-import fr.novaevo.workstation.ocr.result.DocumentResult;
 import fr.novaevo.workstation.ocr.result.Issue;
-import fr.novaevo.workstation.ocr.result.PageGeometry;
-import fr.novaevo.workstation.ocr.review.KbisReview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The workstation's documents: batches recorded in the database and read as background jobs, one due batch at
- * a time by priority (night batches when their time comes, interrupted ones again after a restart), the review
- * of their results, and their exports. The window and {@code workstation docs batch} both go through here, so a
+ * a time by priority (night batches when their time comes, interrupted ones again after a restart), their
+ * exports, and the review of their results ({@link DocumentReviews}). The window and {@code workstation docs batch} both go through here, so a
  * batch is never read twice at once in one process.
  *
  * <p>A batch's reading runs on a thread of its own while its job waits for it: closing the application stops
@@ -75,7 +60,6 @@ public final class DocumentBatches implements AutoCloseable {
     /** Delay between the start and the first look for due batches, so resuming never slows the window down. */
     static final String START_DELAY_PROPERTY = "novaevo.documents.startDelayMillis";
     private static final Duration LOOK_EVERY = Duration.ofSeconds(30);
-    private static final int GEOMETRY_KEPT = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentBatches.class);
 
@@ -99,19 +83,11 @@ public final class DocumentBatches implements AutoCloseable {
     private final DocumentLimits limits;
     private final BatchSettings settings;
     private final BatchStore store;
-    private final KbisReview review;
+    private final DocumentReviews reviews;
     private final ExecutorService readers = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("docs-batch-", 1).daemon(true).factory());
-    private final Map<Long, Run> runs = new ConcurrentHashMap<>();
+    private final Map<Long, BatchRun> runs = new ConcurrentHashMap<>();
     private final Map<Long, Job<BatchReport>> batchJobs = new ConcurrentHashMap<>();
-    /** Page frames of documents read in this session, so that the review draws boxes without reading again. */
-    private final Map<Path, List<PageGeometry>> geometry = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Path, List<PageGeometry>> eldest) {
-                    return size() > GEOMETRY_KEPT;
-                }
-            });
     private volatile ScheduledExecutorService scheduler;
     private volatile boolean closing;
     private Job<BatchReport> dispatched;
@@ -127,7 +103,7 @@ public final class DocumentBatches implements AutoCloseable {
         // the watchdog waits as long as the reader's own time limit, plus the grace
         this.settings = defaults.withDocumentTimeout(limits.timeout(), defaults.grace());
         this.store = new BatchStore(dataSource);
-        this.review = new KbisReview(audit, new KbisChecks(clock));
+        this.reviews = new DocumentReviews(store, audit, clock, limits);
     }
 
     public BatchStore store() {
@@ -136,6 +112,10 @@ public final class DocumentBatches implements AutoCloseable {
 
     public BatchSettings settings() {
         return settings;
+    }
+
+    public DocumentReviews reviews() {
+        return reviews;
     }
 
     // ------------------------------------------------------------------ inputs and batches
@@ -197,7 +177,7 @@ public final class DocumentBatches implements AutoCloseable {
      * the queue never starts it too.
      */
     public BatchReport submitAndRun(BatchRequest request, JobContext job, BatchSettings runSettings) {
-        Run run;
+        BatchRun run;
         synchronized (this) {
             long id = engine().submit(request);
             run = claim(id, job);
@@ -215,17 +195,17 @@ public final class DocumentBatches implements AutoCloseable {
         return read(claim(batchId, job), runSettings);
     }
 
-    private synchronized Run claim(long batchId, JobContext job) {
-        Run run = new Run(batchId, job);
+    private synchronized BatchRun claim(long batchId, JobContext job) {
+        BatchRun run = new BatchRun(batchId, job);
         if (runs.putIfAbsent(batchId, run) != null) {
             throw new WorkstationException("BATCH-ALREADY-RUNNING", "batch " + batchId + " is already running", batchId);
         }
         return run;
     }
 
-    private BatchReport read(Run run, BatchSettings runSettings) {
+    private BatchReport read(BatchRun run, BatchSettings runSettings) {
         try {
-            return new BatchEngine(dataSource, run.watching(KbisWorkerProcessors.factory(limits, clock), geometry::put),
+            return new BatchEngine(dataSource, run.watching(KbisWorkerProcessors.factory(limits, clock), reviews::pagesRead),
                     runSettings, clock).run(run.batchId(), run);
         } finally {
             runs.remove(run.batchId());
@@ -233,7 +213,7 @@ public final class DocumentBatches implements AutoCloseable {
     }
 
     /** The live state of a batch being read in this process. */
-    public Optional<Run> live(long batchId) {
+    public Optional<BatchRun> live(long batchId) {
         return Optional.ofNullable(runs.get(batchId));
     }
 
@@ -343,73 +323,6 @@ public final class DocumentBatches implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ review
-
-    public Optional<DocumentResult> result(long documentId) {
-        return store.result(documentId);
-    }
-
-    /** Corrects one field (journaled), checks again and stores the result, so that exports carry the value. */
-    public DocumentResult correct(long documentId, FieldKey key, String typed) {
-        DocumentResult corrected = review.correct(stored(documentId), key, typed);
-        save(documentId, corrected);
-        return corrected;
-    }
-
-    /** The person vouches for the document (journaled); it becomes {@code ok} and is stored so. */
-    public DocumentResult validate(long documentId) {
-        DocumentResult validated = review.validate(stored(documentId));
-        save(documentId, validated);
-        return validated;
-    }
-
-    private DocumentResult stored(long documentId) {
-        return store.result(documentId).orElseThrow(() -> new WorkstationException("KBIS-VALIDATION-REFUSED",
-                "document " + documentId + " has no result yet", documentId));
-    }
-
-    private void save(long documentId, DocumentResult reviewed) {
-        if (!store.saveReviewed(documentId, reviewed)) {
-            throw new WorkstationException("BATCH-STORE-FAILED", "document " + documentId + " is not completed",
-                    documentId);
-        }
-    }
-
-    /** Who corrected or validated the document, and when, newest first. */
-    public List<AuditEntry> reviewHistory(Path file) {
-        return audit.find(AuditQuery.all().withActionPrefix("ocr.kbis.").withText(file.toString())).stream()
-                .filter(e -> e.subject().equals(file.toString())).toList();
-    }
-
-    /**
-     * The frames of the document's pages, to draw where a value was read: kept from this session's reading,
-     * or read again (a result stored by an earlier session does not keep them).
-     */
-    public List<PageGeometry> pages(Path file, JobContext job) {
-        List<PageGeometry> known = geometry.get(file);
-        if (known != null) {
-            return known;
-        }
-        try (WorkerProcessor processor = KbisWorkerProcessors.factory(limits, clock).open()) {
-            List<PageGeometry> read = processor.process(file, job).pages();
-            if (!read.isEmpty()) {
-                geometry.put(file, read);
-            }
-            return read;
-        }
-    }
-
-    /**
-     * A page as an image in the frame of its word boxes (see {@link PageGeometry}).
-     *
-     * @throws DocumentException when the file cannot be read any more
-     */
-    public BufferedImage pageImage(Path file, PageGeometry page) {
-        DocumentReader reader = new DocumentReader(new RenderOnlyEngine(), limits);
-        return reader.pageImage(file, page.number(), page.rotationDegrees(),
-                new Deadline(clock, limits.timeout(), () -> closing));
-    }
-
     // ------------------------------------------------------------------ exports
 
     /**
@@ -437,108 +350,5 @@ public final class DocumentBatches implements AutoCloseable {
         closing = true;
         // No interrupt: an interrupted engine would end its batch as cancelled instead of leaving it to resume.
         readers.shutdown();
-    }
-
-    // ------------------------------------------------------------------ one run
-
-    /** A batch being read: its progress, its remaining time, and the progress of each document being read. */
-    public static final class Run implements JobContext {
-        private final long batchId;
-        private final JobContext job;
-        private final long started = System.nanoTime();
-        private final Map<Path, Progress> documents = new ConcurrentHashMap<>();
-        private volatile long doneAtStart = -1;
-        private volatile long done;
-        private volatile long total = -1;
-
-        Run(long batchId, JobContext job) {
-            this.batchId = batchId;
-            this.job = job;
-        }
-
-        public long batchId() {
-            return batchId;
-        }
-
-        @Override
-        public synchronized void progress(long doneNow, long totalNow, String step) {
-            if (doneAtStart < 0) {
-                doneAtStart = doneNow;
-            }
-            done = Math.max(done, doneNow);
-            total = totalNow;
-            job.progress(doneNow, totalNow, step);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return job.isCancelled();
-        }
-
-        /** Documents finished and in all, with the time left as this run's pace gives it. */
-        public Progress progress() {
-            return new Progress(done, total, "", BatchEta.remaining(System.nanoTime() - started,
-                    Math.max(0, doneAtStart), done, total));
-        }
-
-        /** The documents being read now, each with its pages read (total -1 until the first page is read). */
-        public Map<Path, Progress> documents() {
-            return Map.copyOf(documents);
-        }
-
-        WorkerProcessor.Factory watching(WorkerProcessor.Factory processors,
-                                         java.util.function.BiConsumer<Path, List<PageGeometry>> pagesRead) {
-            return () -> {
-                WorkerProcessor processor = processors.open();
-                return new WorkerProcessor() {
-                    @Override
-                    public DocumentResult process(Path file, JobContext documentJob) {
-                        documents.put(file, Progress.NOT_STARTED);
-                        try {
-                            DocumentResult result = processor.process(file, new JobContext() {
-                                @Override
-                                public void progress(long pages, long of, String step) {
-                                    documents.put(file, Progress.of(pages, of, step));
-                                    documentJob.progress(pages, of, step);
-                                }
-
-                                @Override
-                                public boolean isCancelled() {
-                                    return documentJob.isCancelled();
-                                }
-                            });
-                            if (!result.pages().isEmpty()) {
-                                pagesRead.accept(file, result.pages());
-                            }
-                            return result;
-                        } finally {
-                            documents.remove(file);
-                        }
-                    }
-
-                    @Override
-                    public void close() {
-                        processor.close();
-                    }
-                };
-            };
-        }
-    }
-
-    /**
-     * The review screen only draws pages ({@link DocumentReader#pageImage} never reads text), so its reader
-     * gets an engine that refuses to recognise instead of loading Tesseract for nothing.
-     */
-    private static final class RenderOnlyEngine implements fr.novaevo.workstation.ocr.engine.OcrEngine {
-        @Override
-        public List<fr.novaevo.workstation.ocr.document.Word> recognize(BufferedImage grayImage, int dpi,
-                fr.novaevo.workstation.ocr.engine.Binarization binarization, Deadline deadline) {
-            throw new DocumentException(ReasonCode.ENGINE_UNAVAILABLE, "pages are only drawn here, not read");
-        }
-
-        @Override
-        public void close() {
-            // nothing was loaded
-        }
     }
 }

@@ -82,24 +82,24 @@ class DocumentBatchesTest {
             assertThat(row.resultStatus()).contains("needs_review");
             assertThat(documents.store().needingReview(10)).extracting(DocumentRow::id).containsExactly(row.id());
             documentId = row.id();
-            seen = documents.pages(file, DocumentBatches.UNWATCHED);
+            seen = documents.reviews().pages(file, DocumentBatches.UNWATCHED);
 
-            assertThatThrownBy(() -> documents.correct(documentId, FieldKey.SIREN, "123456789"))
+            assertThatThrownBy(() -> documents.reviews().correct(documentId, FieldKey.SIREN, "123456789"))
                     .isInstanceOf(WorkstationException.class).hasMessageContaining("not a valid siren");
-            documents.correct(documentId, FieldKey.DENOMINATION, "NOM CORRIGÉ");
-            DocumentResult validated = documents.validate(documentId);
+            documents.reviews().correct(documentId, FieldKey.DENOMINATION, "NOM CORRIGÉ");
+            DocumentResult validated = documents.reviews().validate(documentId);
             assertThat(validated.status()).isEqualTo(DocumentStatus.OK);
-            assertThat(documents.result(documentId).orElseThrow().extraction().orElseThrow()
+            assertThat(documents.reviews().result(documentId).orElseThrow().extraction().orElseThrow()
                     .value(FieldKey.DENOMINATION)).contains("NOM CORRIGÉ");
             assertThat(documents.store().needingReview(10)).isEmpty();
-            assertThat(documents.reviewHistory(file)).hasSize(2);
+            assertThat(documents.reviews().reviewHistory(file)).hasSize(2);
         }
         try (Workstation again = open()) {
             DocumentBatches documents = again.documents();
-            assertThat(documents.result(documentId).orElseThrow().status()).isEqualTo(DocumentStatus.OK);
-            List<PageGeometry> pages = documents.pages(file, DocumentBatches.UNWATCHED);
+            assertThat(documents.reviews().result(documentId).orElseThrow().status()).isEqualTo(DocumentStatus.OK);
+            List<PageGeometry> pages = documents.reviews().pages(file, DocumentBatches.UNWATCHED);
             assertThat(pages).as("read again: a stored result keeps no page frames").isEqualTo(seen).hasSize(1);
-            BufferedImage image = documents.pageImage(file, pages.getFirst());
+            BufferedImage image = documents.reviews().pageImage(file, pages.getFirst());
             assertThat((double) image.getWidth()).as("a text-layer page at 144 dpi over its points")
                     .isCloseTo(2 * pages.getFirst().width(), org.assertj.core.data.Offset.offset(2.0));
         }

@@ -29,7 +29,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
@@ -526,11 +525,11 @@ final class BatchesView {
         DocumentBatches service = area.documents();
         List<BatchLine> lines = service.store().batches().stream().limit(BATCHES_SHOWN)
                 .map(b -> new BatchLine(b, service.store().counts(b.id()),
-                        service.live(b.id()).map(DocumentBatches.Run::progress)))
+                        service.live(b.id()).map(fr.novaevo.workstation.app.bootstrap.BatchRun::progress)))
                 .toList();
         List<DocumentLine> docs = List.of();
         if (batchId >= 0) {
-            var reading = service.live(batchId).map(DocumentBatches.Run::documents).orElse(java.util.Map.of());
+            var reading = service.live(batchId).map(fr.novaevo.workstation.app.bootstrap.BatchRun::documents).orElse(java.util.Map.of());
             docs = service.store().rows(batchId).stream()
                     .map(r -> new DocumentLine(r, Optional.ofNullable(reading.get(r.file())))).toList();
         }

@@ -257,7 +257,7 @@ final class ReviewView {
         box.setVisible(false);
         page.setImage(null);
         message.setText("");
-        area.run(() -> area.documents().result(id).orElseThrow(() -> new fr.novaevo.workstation.core.error
+        area.run(() -> area.documents().reviews().result(id).orElseThrow(() -> new fr.novaevo.workstation.core.error
                 .WorkstationException("KBIS-VALIDATION-REFUSED", "document " + id + " is not read yet", id)), loaded -> {
                     if (id != documentId) {
                         return;
@@ -310,7 +310,7 @@ final class ReviewView {
     }
 
     private void loadHistory(DocumentResult shown) {
-        area.run(() -> area.documents().reviewHistory(shown.file()), entries -> {
+        area.run(() -> area.documents().reviews().reviewHistory(shown.file()), entries -> {
             history.setAll(entries.stream().map(this::historyLine).toList());
         }, this::failed);
     }
@@ -330,7 +330,7 @@ final class ReviewView {
         long id = documentId;
         reading.setVisible(true);
         pageMessage.setText(i18n.t("documents.review.reading"));
-        area.run(() -> area.documents().pages(shown.file(), DocumentBatches.UNWATCHED), frames -> {
+        area.run(() -> area.documents().reviews().pages(shown.file(), DocumentBatches.UNWATCHED), frames -> {
             if (id != documentId) {
                 return;
             }
@@ -364,7 +364,7 @@ final class ReviewView {
         DocumentResult shown = result;
         long id = documentId;
         reading.setVisible(true);
-        area.run(() -> FxImages.toFx(area.documents().pageImage(shown.file(), frame)), image -> {
+        area.run(() -> FxImages.toFx(area.documents().reviews().pageImage(shown.file(), frame)), image -> {
             reading.setVisible(false);
             if (id != documentId) {
                 return;
@@ -435,7 +435,7 @@ final class ReviewView {
         }
         long id = documentId;
         String typed = correction.getText();
-        area.run(() -> area.documents().correct(id, line.key(), typed), corrected -> {
+        area.run(() -> area.documents().reviews().correct(id, line.key(), typed), corrected -> {
             if (id == documentId) {
                 show(corrected);
                 message.getStyleClass().setAll("label", "message-ok");
@@ -449,7 +449,7 @@ final class ReviewView {
             return;
         }
         long id = documentId;
-        area.run(() -> area.documents().validate(id), validated -> {
+        area.run(() -> area.documents().reviews().validate(id), validated -> {
             if (id == documentId) {
                 show(validated);
                 message.getStyleClass().setAll("label", "message-ok");

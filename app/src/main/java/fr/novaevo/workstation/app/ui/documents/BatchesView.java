@@ -2,12 +2,6 @@ package fr.novaevo.workstation.app.ui.documents;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,8 +13,6 @@ import fr.novaevo.workstation.core.jobs.Job;
 import fr.novaevo.workstation.core.jobs.Progress;
 import fr.novaevo.workstation.ocr.batch.BatchCounts;
 import fr.novaevo.workstation.ocr.batch.BatchInfo;
-import fr.novaevo.workstation.ocr.batch.BatchInputs;
-import fr.novaevo.workstation.ocr.batch.BatchRequest;
 import fr.novaevo.workstation.ocr.batch.DocumentRow;
 import fr.novaevo.workstation.ocr.batch.DocumentState;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,30 +22,19 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.TransferMode;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.converter.LocalDateStringConverter;
 
 /**
- * The batches screen: files and folders dropped (or chosen) and checked before anything runs, the new batch's
- * name, priority and optional start time, then every batch with its progress, and the documents of the selected
- * one with theirs. Cancel and exports act on the selected batch.
+ * The batches screen: the new batch ({@link NewBatchPane}) beside every batch with its progress, and the
+ * documents of the selected one with theirs. Cancel and exports act on the selected batch.
  */
 final class BatchesView {
 
@@ -65,30 +46,18 @@ final class BatchesView {
     record DocumentLine(DocumentRow row, Optional<Progress> reading) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final int BATCHES_SHOWN = 200;
 
     private final UiContext context;
     private final DocumentsArea area;
     private final I18n i18n;
     private final DocumentsTexts texts;
-    private final List<Path> chosen = new ArrayList<>();
-    private final ObservableList<BatchInputs.InputFile> inputs = FXCollections.observableArrayList();
     private final ObservableList<BatchLine> batches = FXCollections.observableArrayList();
     private final ObservableList<DocumentLine> documents = FXCollections.observableArrayList();
-    private final TableView<BatchInputs.InputFile> inputTable = new TableView<>(inputs);
     private final TableView<BatchLine> batchTable = new TableView<>(batches);
     private final TableView<DocumentLine> documentTable = new TableView<>(documents);
-    private final TextField name = new TextField();
-    private final Spinner<Integer> priority = new Spinner<>(BatchRequest.MIN_PRIORITY, BatchRequest.MAX_PRIORITY, 0);
-    private final CheckBox later = new CheckBox();
-    private final DatePicker startDate = new DatePicker();
-    private final TextField startTime = new TextField("22:00");
-    private final Label inputSummary = new Label();
-    private final Label formError = new Label();
     private final Label message = new Label();
-    private final Button create = new Button();
+    private final NewBatchPane newBatchPane;
     private final VBox root;
     private boolean refreshing;
     private long selectedBatch = -1;
@@ -99,7 +68,8 @@ final class BatchesView {
         this.i18n = context.i18n();
         this.texts = new DocumentsTexts(i18n);
 
-        VBox newBatch = Views.section(i18n.t("documents.new.title"), newBatchContent());
+        newBatchPane = new NewBatchPane(context, area, this::created, this::failed);
+        VBox newBatch = Views.section(i18n.t("documents.new.title"), newBatchPane.content());
         newBatch.setPrefWidth(390);
         newBatch.setMinWidth(360);
         newBatch.setMaxWidth(420);
@@ -119,232 +89,23 @@ final class BatchesView {
         root.getStyleClass().add("area");
         root.setPadding(new Insets(12));
         root.setId("documents-batches");
-        acceptDrops(root);
+        newBatchPane.acceptDrops(root);
     }
 
     VBox root() {
         return root;
     }
 
-    // ------------------------------------------------------------------ new batch
-
-    private VBox newBatchContent() {
-        Label dropText = new Label(i18n.t("documents.drop.text"));
-        dropText.setWrapText(true);
-        dropText.setMinHeight(Region.USE_PREF_SIZE);
-        Button files = new Button(i18n.t("documents.drop.files"));
-        files.setId("documents-add-files");
-        files.setOnAction(e -> chooseFiles());
-        Button folder = new Button(i18n.t("documents.drop.folder"));
-        folder.setId("documents-add-folder");
-        folder.setOnAction(e -> chooseFolder());
-        Button example = new Button(i18n.t("documents.example"));
-        example.setId("documents-example");
-        example.setTooltip(new Tooltip(i18n.t("documents.example.help")));
-        example.setOnAction(e -> example());
-        files.setMaxWidth(Double.MAX_VALUE);
-        folder.setMaxWidth(Double.MAX_VALUE);
-        example.setMaxWidth(Double.MAX_VALUE);
-        VBox zone = new VBox(8, dropText, files, folder, example);
-        zone.setId("documents-drop-zone");
-        zone.getStyleClass().add("documents-drop-zone");
-
-        inputTable.setId("documents-inputs");
-        inputTable.setPlaceholder(new Label(i18n.t("documents.inputs.empty")));
-        inputTable.setPrefHeight(160);
-        inputTable.setMinHeight(110);
-        inputTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        inputTable.getColumns().add(column(i18n.t("documents.column.file"), 130, f -> f.file().getFileName().toString()));
-        TableColumn<BatchInputs.InputFile, String> check = column(i18n.t("documents.column.check"), 200, f -> f.problem()
-                .map(texts::reason).orElse(i18n.t("documents.inputs.accepted")));
-        check.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            // the whole reason, on two lines when needed
-            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
-
-            {
-                text.wrappingWidthProperty().bind(c.widthProperty().subtract(10));
-                text.getStyleClass().add("documents-check-text");
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item);
-                setGraphic(empty ? null : text);
-            }
-        });
-        inputTable.getColumns().add(check);
-        inputTable.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(BatchInputs.InputFile item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("documents-rejected");
-                if (!empty && item != null && item.problem().isPresent()) {
-                    getStyleClass().add("documents-rejected");
-                }
-            }
-        });
-        inputSummary.setId("documents-inputs-summary");
-        Button clear = new Button(i18n.t("documents.drop.clear"));
-        clear.setId("documents-clear-inputs");
-        clear.setOnAction(e -> {
-            chosen.clear();
-            inputs.clear();
-            inputSummary.setText("");
-        });
-        inputSummary.setWrapText(true);
-        VBox summary = new VBox(6, inputSummary, clear);
-        VBox inputBox = new VBox(6, inputTable, summary);
-        VBox.setVgrow(inputBox, Priority.ALWAYS);
-        VBox.setVgrow(inputTable, Priority.ALWAYS);
-
-        name.setId("documents-batch-name");
-        name.setPrefColumnCount(16);
-        name.setText(i18n.t("documents.batch.default_name", i18n.dateTime(context.workstation().clock().instant())));
-        priority.setId("documents-batch-priority");
-        priority.setEditable(true);
-        priority.setPrefWidth(80);
-        priority.setTooltip(new Tooltip(i18n.t("documents.batch.priority.help")));
-        later.setId("documents-batch-later");
-        later.setText(i18n.t("documents.batch.later"));
-        startDate.setId("documents-batch-date");
-        startDate.setPrefWidth(140);
-        startDate.setConverter(new LocalDateStringConverter(DATE, DATE));
-        startDate.setValue(LocalDate.now(context.workstation().clock()));
-        startTime.setId("documents-batch-time");
-        startTime.setPrefColumnCount(4);
-        startDate.disableProperty().bind(later.selectedProperty().not());
-        startTime.disableProperty().bind(later.selectedProperty().not());
-        formError.setId("documents-form-error");
-        formError.getStyleClass().add("field-error");
-        formError.setWrapText(true);
-        create.setId("documents-create");
-        create.setText(i18n.t("documents.batch.create"));
-        create.getStyleClass().add("primary");
-        create.setOnAction(e -> createBatch());
-
-        GridPane form = Views.form();
-        form.getColumnConstraints().getFirst().setMinWidth(70);
-        Views.row(form, i18n.t("documents.batch.name"), name);
-        Views.row(form, i18n.t("documents.batch.priority"), priority);
-        Views.row(form, "", later);
-        Views.row(form, "", new HBox(6, startDate, startTime));
-        Views.row(form, "", create);
-        return new VBox(10, zone, inputBox, form, formError);
+    NewBatchPane newBatch() {
+        return newBatchPane;
     }
 
-    private void acceptDrops(Region target) {
-        target.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        target.setOnDragDropped(e -> {
-            boolean done = e.getDragboard().hasFiles();
-            if (done) {
-                addInputs(e.getDragboard().getFiles().stream().map(File::toPath).toList());
-            }
-            e.setDropCompleted(done);
-            e.consume();
-        });
-    }
-
-    private void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.t("documents.drop.files"));
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(i18n.t("documents.chooser.documents"), "*.pdf", "*.PDF", "*.png",
-                        "*.jpg", "*.jpeg", "*.tif", "*.tiff"),
-                new FileChooser.ExtensionFilter(i18n.t("documents.chooser.all"), "*"));
-        List<File> picked = chooser.showOpenMultipleDialog(context.window());
-        if (picked != null) {
-            addInputs(picked.stream().map(File::toPath).toList());
-        }
-    }
-
-    private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(i18n.t("documents.drop.folder"));
-        File picked = chooser.showDialog(context.window());
-        if (picked != null) {
-            addInputs(List.of(picked.toPath()));
-        }
-    }
-
-    /** Adds files and folders to the next batch and checks every file they stand for. */
-    void addInputs(List<Path> added) {
-        for (Path path : added) {
-            Path absolute = path.toAbsolutePath().normalize();
-            if (!chosen.contains(absolute)) {
-                chosen.add(absolute);
-            }
-        }
-        List<Path> now = List.copyOf(chosen);
-        area.run(() -> area.documents().check(now), checked -> {
-            inputs.setAll(checked);
-            long rejected = checked.stream().filter(f -> f.problem().isPresent()).count();
-            inputSummary.setText(i18n.t("documents.inputs.summary", checked.size() - rejected, rejected));
-            formError.setText("");
-        }, this::failed);
-    }
-
-    private void createBatch() {
-        List<Path> accepted = inputs.stream().filter(f -> f.problem().isEmpty()).map(BatchInputs.InputFile::file).toList();
-        if (accepted.isEmpty()) {
-            formError.setText(i18n.t("documents.batch.no_input"));
-            return;
-        }
-        Optional<java.time.Instant> startAt;
-        if (later.isSelected()) {
-            try {
-                LocalTime time = LocalTime.parse(startTime.getText().strip(), TIME);
-                LocalDate day = startDate.getValue();
-                if (day == null) {
-                    formError.setText(i18n.t("documents.batch.bad_date"));
-                    return;
-                }
-                startAt = Optional.of(LocalDateTime.of(day, time).atZone(i18n.zone()).toInstant());
-            } catch (DateTimeParseException e) {
-                formError.setText(i18n.t("documents.batch.bad_time"));
-                return;
-            }
-        } else {
-            startAt = Optional.empty();
-        }
-        String batchName = name.getText().isBlank()
-                ? i18n.t("documents.batch.default_name", i18n.dateTime(context.workstation().clock().instant()))
-                : name.getText().strip();
-        BatchRequest request = new BatchRequest(batchName, accepted, priority.getValue(), startAt);
-        formError.setText("");
-        area.run(() -> area.documents().submit(request), id -> {
-            chosen.clear();
-            inputs.clear();
-            inputSummary.setText("");
-            later.setSelected(false);
-            name.setText(i18n.t("documents.batch.default_name", i18n.dateTime(context.workstation().clock().instant())));
-            selectedBatch = id;
-            message.getStyleClass().setAll("label", "message-ok");
-            message.setText(startAt.map(at -> i18n.t("documents.batch.created_later", batchName, i18n.dateTime(at)))
-                    .orElse(i18n.t("documents.batch.created", batchName, accepted.size())));
-            refresh();
-        }, this::failed);
-    }
-
-    private void example() {
-        Path folder = context.workstation().options().dataDirectory().resolve("documents").resolve("exemples");
-        LocalDate today = LocalDate.now(context.workstation().clock());
-        String batchName = i18n.t("documents.example.batch");
-        area.run(() -> {
-            Path file = new ExampleKbis().write(folder, today);
-            return area.documents().submitNow(BatchRequest.now(batchName, List.of(file), BatchRequest.MAX_PRIORITY));
-        }, id -> {
-            selectedBatch = id;
-            message.getStyleClass().setAll("label", "message-ok");
-            message.setText(i18n.t("documents.example.started"));
-            area.followQuickCheck(id);
-            refresh();
-        }, this::failed);
+    /** A batch was recorded (or the example started): select it and say so. */
+    private void created(long id, String said) {
+        selectedBatch = id;
+        message.getStyleClass().setAll("label", "message-ok");
+        message.setText(said);
+        refresh();
     }
 
     // ------------------------------------------------------------------ batches and documents

@@ -115,8 +115,8 @@ class DocumentsAreaUiTest extends HeadlessAppTest {
     }
 
     private void createBatchFrom(List<Path> inputs) throws Exception {
-        BatchesView batches = view().batches();
-        interact(() -> batches.addInputs(inputs));
+        NewBatchPane form = view().batches().newBatch();
+        interact(() -> form.addInputs(inputs));
         await(() -> !this.<BatchInputs.InputFile>table("#documents-inputs").getItems().isEmpty());
     }
 

@@ -1,11 +1,8 @@
 package fr.novaevo.workstation.app.ui.documents;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import fr.novaevo.workstation.app.bootstrap.DocumentBatches;
 import fr.novaevo.workstation.app.ui.I18n;
 import fr.novaevo.workstation.app.ui.UiContext;
 import fr.novaevo.workstation.app.ui.Views;
@@ -13,12 +10,10 @@ import fr.novaevo.workstation.core.audit.AuditEntry;
 import fr.novaevo.workstation.ocr.kbis.ExtractedField;
 import fr.novaevo.workstation.ocr.kbis.FieldKey;
 import fr.novaevo.workstation.ocr.kbis.KbisChecks;
-import fr.novaevo.workstation.ocr.kbis.Location;
 import fr.novaevo.workstation.ocr.kbis.Officer;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import fr.novaevo.workstation.ocr.result.DocumentStatus;
 import fr.novaevo.workstation.ocr.result.Issue;
-import fr.novaevo.workstation.ocr.result.PageGeometry;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -26,20 +21,14 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 
 /**
  * One document under review: its page beside the fields read from it. Fields read with low confidence (or not
@@ -62,8 +51,6 @@ final class ReviewView {
         }
     }
 
-    /** Width at which a page is shown: a page and the fields side by side fit a 1280-pixel window. */
-    static final double PAGE_WIDTH = 560;
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** Fields a person never types: derived (VAT number, type) or not a single value (officers). */
     private static final List<FieldKey> NOT_TYPED = List.of(FieldKey.DOCUMENT_TYPE, FieldKey.DIRIGEANTS,
@@ -79,70 +66,25 @@ final class ReviewView {
     private final Label status = new Label();
     private final VBox reasons = new VBox(4);
     private final Label officers = new Label();
-    private final Label pageLabel = new Label();
-    private final Label pageMessage = new Label();
-    private final ImageView page = new ImageView();
-    private final Rectangle box = new Rectangle();
-    private final ScrollPane pageScroll;
-    private final ProgressIndicator reading = new ProgressIndicator();
     private final TextField correction = new TextField();
     private final Label correctionLabel = new Label();
     private final Button correct = new Button();
     private final Button validate = new Button();
-    private final Button previous = new Button("◀");
-    private final Button next = new Button("▶");
-    private final Button zoomOut = new Button("−");
-    private final Button zoomIn = new Button("+");
-    private int zoomStep;
     private final Label message = new Label();
-    private final Map<Integer, Image> images = new HashMap<>();
+    private final PageViewer pageViewer;
     private final StackPane root;
     private final SplitPane content;
     private final Label empty;
     private long documentId = -1;
     private DocumentResult result;
-    private List<PageGeometry> pages = List.of();
-    private int pageIndex;
 
     ReviewView(UiContext context, DocumentsArea area) {
         this.area = area;
         this.i18n = context.i18n();
         this.texts = new DocumentsTexts(i18n);
 
-        page.setPreserveRatio(true);
-        page.setFitWidth(PAGE_WIDTH);
-        page.setId("documents-page");
-        box.setId("documents-field-box");
-        box.getStyleClass().add("documents-field-box");
-        box.setManaged(false);
-        box.setVisible(false);
-        box.setMouseTransparent(true);
-        Pane layer = new Pane(page, box);
-        layer.getStyleClass().add("documents-page");
-        pageScroll = new ScrollPane(layer);
-        pageScroll.setId("documents-page-scroll");
-        pageScroll.setPrefViewportWidth(PAGE_WIDTH + 8);
-        // the page fills the width it is given; the box follows
-        pageScroll.viewportBoundsProperty().addListener((obs, old, now) -> fitPage());
-        zoomOut.setId("documents-zoom-out");
-        zoomIn.setId("documents-zoom-in");
-        zoomOut.setOnAction(e -> zoom(-1));
-        zoomIn.setOnAction(e -> zoom(1));
-        VBox.setVgrow(pageScroll, Priority.ALWAYS);
-        reading.setVisible(false);
-        reading.setPrefSize(22, 22);
-        zoomOut.setDisable(true);
-        previous.setId("documents-page-previous");
-        next.setId("documents-page-next");
-        previous.setOnAction(e -> showPage(pageIndex - 1));
-        next.setOnAction(e -> showPage(pageIndex + 1));
-        pageLabel.setId("documents-page-label");
-        pageMessage.setId("documents-page-message");
-        pageMessage.setWrapText(true);
-        HBox pageBar = new HBox(8, previous, pageLabel, next, zoomOut, zoomIn, reading);
-        pageBar.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(8, pageBar, pageScroll, pageMessage);
-        left.setMinWidth(PAGE_WIDTH / 2);
+        pageViewer = new PageViewer(area, i18n);
+        VBox left = pageViewer.root();
 
         title.setId("documents-review-title");
         title.getStyleClass().add("section-title");
@@ -230,32 +172,10 @@ final class ReviewView {
         fieldTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> fieldSelected(now));
     }
 
-    /** Page widths shown, as a share of the pane's width: the whole width first, then closer. */
-    private static final double[] ZOOMS = {1.0, 1.5, 2.0, 3.0};
-
-    private void zoom(int steps) {
-        zoomStep = Math.max(0, Math.min(ZOOMS.length - 1, zoomStep + steps));
-        zoomOut.setDisable(zoomStep == 0);
-        zoomIn.setDisable(zoomStep == ZOOMS.length - 1);
-        fitPage();
-    }
-
-    /** The page fills the width it is given, times the zoom; the box follows. */
-    private void fitPage() {
-        double width = Math.max(200, Math.floor(pageScroll.getViewportBounds().getWidth()) - 2) * ZOOMS[zoomStep];
-        if (Math.abs(page.getFitWidth() - width) >= 1) {
-            page.setFitWidth(width);
-            fieldSelected(fieldTable.getSelectionModel().getSelectedItem());
-        }
-    }
-
     /** Opens a finished document of a batch. */
     void open(long id) {
         documentId = id;
-        images.clear();
-        pages = List.of();
-        box.setVisible(false);
-        page.setImage(null);
+        pageViewer.clear();
         message.setText("");
         area.run(() -> area.documents().reviews().result(id).orElseThrow(() -> new fr.novaevo.workstation.core.error
                 .WorkstationException("KBIS-VALIDATION-REFUSED", "document " + id + " is not read yet", id)), loaded -> {
@@ -263,7 +183,7 @@ final class ReviewView {
                         return;
                     }
                     show(loaded);
-                    loadPages(loaded);
+                    pageViewer.load(loaded.file(), loaded.status() != DocumentStatus.ERROR);
                 }, this::failed);
     }
 
@@ -320,74 +240,14 @@ final class ReviewView {
                 i18n.tOr("audit.action." + entry.action(), entry.action()), entry.details());
     }
 
-    /** The pages' frames (kept from the reading, or read again for an older result), then the first page. */
-    private void loadPages(DocumentResult shown) {
-        if (shown.status() == DocumentStatus.ERROR) {
-            pageLabel.setText("");
-            pageMessage.setText(i18n.t("documents.review.no_page"));
-            return;
-        }
-        long id = documentId;
-        reading.setVisible(true);
-        pageMessage.setText(i18n.t("documents.review.reading"));
-        area.run(() -> area.documents().reviews().pages(shown.file(), DocumentBatches.UNWATCHED), frames -> {
-            if (id != documentId) {
-                return;
-            }
-            reading.setVisible(false);
-            pages = frames;
-            pageMessage.setText(frames.isEmpty() ? i18n.t("documents.review.no_page") : "");
-            showPage(0);
-        }, failure -> {
-            reading.setVisible(false);
-            failed(failure);
-        });
-    }
-
-    private void showPage(int index) {
-        if (pages.isEmpty() || index < 0 || index >= pages.size()) {
-            previous.setDisable(true);
-            next.setDisable(true);
-            return;
-        }
-        pageIndex = index;
-        pageLabel.setText(i18n.t("documents.review.page", index + 1, pages.size()));
-        previous.setDisable(index == 0);
-        next.setDisable(index == pages.size() - 1);
-        Image known = images.get(index);
-        if (known != null) {
-            page.setImage(known);
-            fieldSelected(fieldTable.getSelectionModel().getSelectedItem());
-            return;
-        }
-        PageGeometry frame = pages.get(index);
-        DocumentResult shown = result;
-        long id = documentId;
-        reading.setVisible(true);
-        area.run(() -> FxImages.toFx(area.documents().reviews().pageImage(shown.file(), frame)), image -> {
-            reading.setVisible(false);
-            if (id != documentId) {
-                return;
-            }
-            images.put(index, image);
-            if (pageIndex == index) {
-                page.setImage(image);
-                fieldSelected(fieldTable.getSelectionModel().getSelectedItem());
-            }
-        }, failure -> {
-            reading.setVisible(false);
-            failed(failure);
-        });
-    }
-
-    /** Draws the box where the field was read (turning to its page), and prepares its correction. */
+    /** Shows where the field was read, and prepares its correction. */
     private void fieldSelected(FieldLine line) {
-        box.setVisible(false);
         boolean typed = line != null && !NOT_TYPED.contains(line.key());
         correct.setDisable(!typed);
         correction.setDisable(!typed);
         if (line == null) {
             correctionLabel.setText("");
+            pageViewer.highlight(Optional.empty());
             return;
         }
         correctionLabel.setText(texts.field(line.key()));
@@ -396,36 +256,7 @@ final class ReviewView {
             correction.setText(line.field().map(f -> display(f).replace('\u202f', ' ').replace('\u00a0', ' '))
                     .orElse(""));
         }
-        Optional<Location> where = line.field().flatMap(ExtractedField::location);
-        if (where.isEmpty() || pages.isEmpty()) {
-            return;
-        }
-        Location at = where.get();
-        int index = at.page() - 1;
-        if (index != pageIndex && index >= 0 && index < pages.size()) {
-            showPage(index);
-            return;
-        }
-        if (page.getImage() == null || index != pageIndex) {
-            return;
-        }
-        double scale = page.getFitWidth() / pages.get(index).width();
-        double margin = 3;
-        box.setX(at.x0() * scale - margin);
-        box.setY(at.y0() * scale - margin);
-        box.setWidth((at.x1() - at.x0()) * scale + 2 * margin);
-        box.setHeight((at.y1() - at.y0()) * scale + 2 * margin);
-        box.setVisible(true);
-        // bring the box into view, a third down and a little in from the left
-        double extraHeight = page.getBoundsInParent().getHeight() - pageScroll.getViewportBounds().getHeight();
-        double extraWidth = page.getBoundsInParent().getWidth() - pageScroll.getViewportBounds().getWidth();
-        if (extraHeight > 0) {
-            double top = box.getY() - pageScroll.getViewportBounds().getHeight() / 3;
-            pageScroll.setVvalue(Math.max(0, Math.min(1, top / extraHeight)));
-        }
-        if (extraWidth > 0) {
-            pageScroll.setHvalue(Math.max(0, Math.min(1, (box.getX() - 40) / extraWidth)));
-        }
+        pageViewer.highlight(line.field().flatMap(ExtractedField::location));
     }
 
     private void correctSelected() {

@@ -225,7 +225,10 @@ public final class DocumentBatches implements AutoCloseable {
         Job<BatchReport> job = batchJobs.get(batchId);
         if (job != null && !job.state().finished()) {
             job.cancel();
-            return true;
+            if (runs.containsKey(batchId)) {
+                return true;
+            }
+            // its job was still waiting for a thread: the batch is cancelled here, or the queue would start it again
         }
         return engine().cancel(batchId);
     }

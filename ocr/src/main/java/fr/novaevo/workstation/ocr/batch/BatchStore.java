@@ -388,6 +388,43 @@ public final class BatchStore {
         }
     }
 
+    /** The documents of a batch in batch order, with their state and result status (not the results). */
+    public List<DocumentRow> rows(long batchId) {
+        return rows("WHERE BATCH_ID = ? ORDER BY SEQ", ps -> setLong(ps, 1, batchId));
+    }
+
+    /** The finished documents whose result waits for a person's review, oldest batch first. */
+    public List<DocumentRow> needingReview(int limit) {
+        return rows("WHERE STATE = 'COMPLETED' AND RESULT_STATUS = 'needs_review' ORDER BY BATCH_ID, SEQ LIMIT ?",
+                ps -> ps.setInt(1, limit));
+    }
+
+    /** The stored result of one finished document; empty while it is not finished. */
+    public Optional<DocumentResult> result(long documentId) {
+        return sql.first("SELECT RESULT_JSON FROM OCR.BATCH_DOCUMENT WHERE ID = ? AND RESULT_JSON IS NOT NULL",
+                ps -> ps.setLong(1, documentId), rs -> ResultCodec.decode(rs.getString(1)));
+    }
+
+    /**
+     * Replaces a completed document's result by its reviewed version (corrected, validated), so that the
+     * batch's exports carry what the person checked; false when the document is not completed.
+     */
+    public boolean saveReviewed(long documentId, DocumentResult reviewed) {
+        return update("UPDATE OCR.BATCH_DOCUMENT SET RESULT_STATUS = ?, RESULT_JSON = ? WHERE ID = ? "
+                + "AND STATE = 'COMPLETED'", ps -> {
+                    ps.setString(1, reviewed.status().jsonName());
+                    ps.setString(2, ResultCodec.encode(reviewed));
+                    ps.setLong(3, documentId);
+                }) == 1;
+    }
+
+    private List<DocumentRow> rows(String where, Sql.Setter setter) {
+        return sql.query("SELECT ID, BATCH_ID, SEQ, PATH, STATE, RESULT_STATUS, LAST_ERROR FROM OCR.BATCH_DOCUMENT "
+                + where, setter, rs -> new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                Path.of(rs.getString(4)), DocumentState.valueOf(rs.getString(5)), Optional.ofNullable(rs.getString(6)),
+                Optional.ofNullable(rs.getString(7))));
+    }
+
     private List<BatchInfo> batches(String where, Sql.Setter setter) {
         return sql.query("SELECT ID, NAME, PRIORITY, START_AT, STATE, TOTAL, CREATED_AT, STARTED_AT, FINISHED_AT "
                 + "FROM OCR.BATCH " + where, setter, rs -> new BatchInfo(rs.getLong(1), rs.getString(2), rs.getInt(3),

@@ -52,6 +52,7 @@ public final class Workstation implements AutoCloseable {
     private final JobRegistry jobs;
     private final SecretStore secrets;
     private final ScheduledExecutorService maintenance;
+    private final DocumentBatches documents;
     // Read-only tables shared by every vehicle session, loaded on first use.
     private final PidCatalog pidCatalog = new PidCatalog();
     private final FaultCodeDatabase faultCodes = new FaultCodeDatabase();
@@ -69,6 +70,7 @@ public final class Workstation implements AutoCloseable {
                 options.configDirectory().resolve("secret.key"));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("maintenance").daemon(true).factory());
+        this.documents = new DocumentBatches(database.dataSource(), jobs, audit, clock);
     }
 
     /**
@@ -83,6 +85,7 @@ public final class Workstation implements AutoCloseable {
     /** Daily backups: checked now and every hour while the application runs. */
     public Workstation startMaintenance() {
         maintenance.scheduleWithFixedDelay(this::dailyBackupIfDue, 0, 1, TimeUnit.HOURS);
+        documents.startScheduling(maintenance);
         return this;
     }
 
@@ -149,6 +152,11 @@ public final class Workstation implements AutoCloseable {
         return secrets;
     }
 
+    /** Document batches, their review and exports (the Documents area and {@code workstation docs}). */
+    public DocumentBatches documents() {
+        return documents;
+    }
+
     /**
      * Connects to vehicles: real adapters by port name, and the virtual vehicle for {@code sim} ports (demo
      * mode). Descriptions of fault codes come in {@code locale}'s language.
@@ -170,6 +178,7 @@ public final class Workstation implements AutoCloseable {
     @Override
     public void close() {
         maintenance.shutdownNow();
+        documents.close(); // before the jobs stop, so that stopping a batch's job leaves it to resume
         if (!jobs.shutdown(Duration.ofSeconds(10))) {
             LOG.warn("Some background jobs did not stop within 10 s; closing the database anyway");
         }

@@ -25,7 +25,8 @@ public final class I18n {
      * code, so areas are added without touching each other's files).
      */
     static final List<String> BUNDLES = List.of("fr.novaevo.workstation.app.ui.messages",
-            "fr.novaevo.workstation.app.ui.vehicle.messages", "fr.novaevo.workstation.app.ui.bookings.messages");
+            "fr.novaevo.workstation.app.ui.vehicle.messages", "fr.novaevo.workstation.app.ui.bookings.messages",
+            "fr.novaevo.workstation.app.ui.documents.messages");
 
     private final Locale locale;
     private final List<ResourceBundle> bundles;

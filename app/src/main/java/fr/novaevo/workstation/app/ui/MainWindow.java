@@ -81,6 +81,7 @@ public final class MainWindow implements UiContext.Shell {
         // Later capabilities register their areas here, before Paramètres.
         areas.add(new VehicleArea(context));
         areas.add(new fr.novaevo.workstation.app.ui.bookings.BookingsArea(context));
+        areas.add(new fr.novaevo.workstation.app.ui.documents.DocumentsArea(context));
         areas.add(new SettingsArea(context));
         areas.add(new SupervisionArea(context));
         areas.add(new AboutArea(context));

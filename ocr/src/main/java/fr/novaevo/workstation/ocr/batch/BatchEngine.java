@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -137,6 +138,11 @@ public final class BatchEngine {
         }
         store.cancelUnfinished(batchId, cancelledReason(), true, clock.instant());
         return store.finishBatch(batchId, BatchState.CANCELLED, clock.instant());
+    }
+
+    /** The batches this engine is running now (a batch left {@code RUNNING} by a crash is not among them). */
+    public Set<Long> runningBatches() {
+        return Set.copyOf(running.keySet());
     }
 
     public BatchReport report(long batchId) {

@@ -3,14 +3,11 @@ package fr.novaevo.workstation.ocr.batch;
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.core.jobs.CancelledException;
 import fr.novaevo.workstation.core.jobs.JobContext;
+import fr.novaevo.workstation.ocr.export.AtomicFile;
 import fr.novaevo.workstation.ocr.export.ExcelExporter;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import fr.novaevo.workstation.ocr.result.JsonLinesWriter;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -37,43 +34,18 @@ public final class BatchExports {
      *                              as it was)
      */
     public long writeJsonLines(long batchId, Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path temp;
-        try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        } catch (IOException | RuntimeException e) {
-            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot create a file in " + absolute.getParent(), e,
-                    String.valueOf(absolute.getParent()));
-        }
-        boolean moved = false;
-        long count = 0;
-        try {
+        long[] count = {0};
+        AtomicFile.write(target, temp -> {
             try (JsonLinesWriter writer = JsonLinesWriter.create(temp); Stream<DocumentResult> results = store.results(batchId)) {
                 Iterator<DocumentResult> it = results.iterator();
                 while (it.hasNext()) {
                     writer.write(it.next());
-                    count++;
+                    count[0]++;
                 }
             }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-            LOG.info("batch {}: {} documents written to {}", batchId, count, absolute);
-            return count;
-        } catch (IOException e) {
-            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot write " + absolute, e, absolute.toString());
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.warn("could not delete the temporary file {}", temp, e);
-                }
-            }
-        }
+        });
+        LOG.info("batch {}: {} documents written to {}", batchId, count[0], target.toAbsolutePath());
+        return count[0];
     }
 
     /**

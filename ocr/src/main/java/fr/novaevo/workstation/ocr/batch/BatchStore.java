@@ -1,7 +1,11 @@
 package fr.novaevo.workstation.ocr.batch;
 
+import static fr.novaevo.workstation.ocr.store.Sql.instant;
+import static fr.novaevo.workstation.ocr.store.Sql.setInstant;
+
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.core.storage.SchemaModule;
+import fr.novaevo.workstation.ocr.store.Sql;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,11 +16,11 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -37,9 +41,11 @@ public final class BatchStore {
     private static final int MESSAGE_LENGTH = 1000;
 
     private final DataSource dataSource;
+    private final Sql sql;
 
     public BatchStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.sql = new Sql(dataSource, "BATCH-STORE-FAILED");
     }
 
     /** Records a batch and its files in one transaction; files with a problem are finished at once as errors. */
@@ -118,6 +124,27 @@ public final class BatchStore {
     public Optional<BatchInfo> nextDue(Instant now) {
         return batches("WHERE STATE IN ('PENDING', 'RUNNING') AND (START_AT IS NULL OR START_AT <= ?) "
                 + "ORDER BY PRIORITY DESC, ID ASC LIMIT 1", ps -> setInstant(ps, 1, now)).stream().findFirst();
+    }
+
+    /**
+     * Batches the application was running when it stopped (state {@code RUNNING} in the database while no
+     * engine runs them), oldest first: they are resumed before any other batch starts.
+     */
+    public List<BatchInfo> interrupted(Set<Long> runningNow) {
+        return batches("WHERE STATE = 'RUNNING' ORDER BY ID ASC", ps -> { }).stream()
+                .filter(b -> !runningNow.contains(b.id())).toList();
+    }
+
+    /** Every batch whose turn has come, in the order they run: the highest priority first, then the oldest. */
+    public List<BatchInfo> due(Instant now) {
+        return batches("WHERE STATE IN ('PENDING', 'RUNNING') AND (START_AT IS NULL OR START_AT <= ?) "
+                + "ORDER BY PRIORITY DESC, ID ASC", ps -> setInstant(ps, 1, now));
+    }
+
+    /** When the next batch waiting for its start time may start; empty when none waits for a time. */
+    public Optional<Instant> nextStart(Instant now) {
+        return batches("WHERE STATE = 'PENDING' AND START_AT > ? ORDER BY START_AT ASC LIMIT 1",
+                ps -> setInstant(ps, 1, now)).stream().findFirst().flatMap(BatchInfo::startAt);
     }
 
     /**
@@ -225,14 +252,16 @@ public final class BatchStore {
             throw new IllegalArgumentException("not an end state: " + end);
         }
         return update("UPDATE OCR.BATCH_DOCUMENT SET STATE = ?, FINISHED_AT = ?, RESULT_STATUS = ?, RESULT_JSON = ?, "
-                + "LAST_ERROR = ? WHERE ID = ? AND STATE = 'RUNNING'", ps -> {
+                + "LAST_ERROR = ?, PAGES = ? WHERE ID = ? AND STATE = 'RUNNING'", ps -> {
                     ps.setString(1, end.name());
                     setInstant(ps, 2, now);
                     ps.setString(3, result.status().jsonName());
                     ps.setString(4, ResultCodec.encode(result));
                     ps.setString(5, result.issues().isEmpty() ? null : clip(result.issues().getFirst().code() + ": "
                             + result.issues().getFirst().message()));
-                    ps.setLong(6, documentId);
+                    // pages read, for the supervision's pages per minute (the result's page frames are not stored)
+                    ps.setInt(6, result.pages().size());
+                    ps.setLong(7, documentId);
                 }) == 1;
     }
 
@@ -359,61 +388,64 @@ public final class BatchStore {
         }
     }
 
-    private List<BatchInfo> batches(String where, SqlSetter setter) {
-        List<BatchInfo> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, PRIORITY, START_AT, STATE, TOTAL, CREATED_AT, "
-                     + "STARTED_AT, FINISHED_AT FROM OCR.BATCH " + where)) {
-            setter.set(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new BatchInfo(rs.getLong(1), rs.getString(2), rs.getInt(3), instant(rs, 4),
-                            BatchState.valueOf(rs.getString(5)), rs.getInt(6), instant(rs, 7).orElseThrow(),
-                            instant(rs, 8), instant(rs, 9)));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read the batches", e);
-        }
-        return found;
+    /** The documents of a batch in batch order, with their state and result status (not the results). */
+    public List<DocumentRow> rows(long batchId) {
+        return rows("WHERE BATCH_ID = ? ORDER BY SEQ", ps -> setLong(ps, 1, batchId));
     }
 
-    private int update(String sql, SqlSetter setter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            setter.set(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("cannot update the batch", e);
-        }
+    /** The finished documents whose result waits for a person's review, oldest batch first. */
+    public List<DocumentRow> needingReview(int limit) {
+        return rows("WHERE STATE = 'COMPLETED' AND RESULT_STATUS = 'needs_review' ORDER BY BATCH_ID, SEQ LIMIT ?",
+                ps -> ps.setInt(1, limit));
     }
 
-    @FunctionalInterface
-    private interface SqlSetter {
-        void set(PreparedStatement ps) throws SQLException;
+    /** The stored result of one finished document; empty while it is not finished. */
+    public Optional<DocumentResult> result(long documentId) {
+        return sql.first("SELECT RESULT_JSON FROM OCR.BATCH_DOCUMENT WHERE ID = ? AND RESULT_JSON IS NOT NULL",
+                ps -> ps.setLong(1, documentId), rs -> ResultCodec.decode(rs.getString(1)));
+    }
+
+    /**
+     * Replaces a completed document's result by its reviewed version (corrected, validated), so that the
+     * batch's exports carry what the person checked; false when the document is not completed.
+     */
+    public boolean saveReviewed(long documentId, DocumentResult reviewed) {
+        return update("UPDATE OCR.BATCH_DOCUMENT SET RESULT_STATUS = ?, RESULT_JSON = ? WHERE ID = ? "
+                + "AND STATE = 'COMPLETED'", ps -> {
+                    ps.setString(1, reviewed.status().jsonName());
+                    ps.setString(2, ResultCodec.encode(reviewed));
+                    ps.setLong(3, documentId);
+                }) == 1;
+    }
+
+    private List<DocumentRow> rows(String where, Sql.Setter setter) {
+        return sql.query("SELECT ID, BATCH_ID, SEQ, PATH, STATE, RESULT_STATUS, LAST_ERROR FROM OCR.BATCH_DOCUMENT "
+                + where, setter, rs -> new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                Path.of(rs.getString(4)), DocumentState.valueOf(rs.getString(5)), Optional.ofNullable(rs.getString(6)),
+                Optional.ofNullable(rs.getString(7))));
+    }
+
+    private List<BatchInfo> batches(String where, Sql.Setter setter) {
+        return sql.query("SELECT ID, NAME, PRIORITY, START_AT, STATE, TOTAL, CREATED_AT, STARTED_AT, FINISHED_AT "
+                + "FROM OCR.BATCH " + where, setter, rs -> new BatchInfo(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                instant(rs, 4), BatchState.valueOf(rs.getString(5)), rs.getInt(6), instant(rs, 7).orElseThrow(),
+                instant(rs, 8), instant(rs, 9)));
+    }
+
+    private int update(String statement, Sql.Setter setter) {
+        return sql.update(statement, setter);
     }
 
     private static void setLong(PreparedStatement ps, int index, long value) throws SQLException {
         ps.setLong(index, value);
     }
 
-    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, value.atOffset(ZoneOffset.UTC));
-        }
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, int index) throws SQLException {
-        return Optional.ofNullable(rs.getObject(index, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-    }
-
     private static String clip(String text) {
         return text == null || text.length() <= MESSAGE_LENGTH ? text : text.substring(0, MESSAGE_LENGTH);
     }
 
-    private static WorkstationException failure(String what, SQLException e) {
-        return new WorkstationException("BATCH-STORE-FAILED", what + ": " + e.getMessage(), e);
+    private WorkstationException failure(String what, SQLException e) {
+        return sql.failure(what, e);
     }
 
 }

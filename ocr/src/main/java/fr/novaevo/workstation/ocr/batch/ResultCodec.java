@@ -13,6 +13,7 @@ import fr.novaevo.workstation.ocr.kbis.Officer;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import fr.novaevo.workstation.ocr.result.DocumentStatus;
 import fr.novaevo.workstation.ocr.result.Issue;
+import fr.novaevo.workstation.ocr.result.PlatformVerification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -72,6 +73,13 @@ final class ResultCodec {
         });
         ArrayNode issues = root.putArray("issues");
         result.issues().forEach(i -> issues.addObject().put("code", i.code()).put("message", i.message()));
+        result.verification().ifPresent(v -> {
+            ObjectNode verification = root.putObject("verification");
+            verification.put("status", v.status());
+            verification.put("trust_level", v.trustLevel());
+            ArrayNode checks = verification.putArray("checks");
+            v.checks().forEach(c -> checks.addObject().put("name", c.name()).put("ok", c.ok()));
+        });
         try {
             return MAPPER.writeValueAsString(root);
         } catch (IOException e) {
@@ -116,8 +124,18 @@ final class ResultCodec {
         for (JsonNode i : root.path("issues")) {
             issues.add(new Issue(i.path("code").asText(), i.path("message").asText()));
         }
+        Optional<PlatformVerification> verification = Optional.empty();
+        JsonNode v = root.get("verification");
+        if (v != null && v.isObject()) {
+            List<PlatformVerification.Check> checks = new ArrayList<>();
+            for (JsonNode c : v.path("checks")) {
+                checks.add(new PlatformVerification.Check(c.path("name").asText(), c.path("ok").asBoolean()));
+            }
+            verification = Optional.of(new PlatformVerification(v.path("status").asText(), v.path("trust_level").asInt(),
+                    checks));
+        }
         return new DocumentResult(Path.of(root.path("file").asText()), DocumentStatus.valueOf(root.path("status").asText()),
-                DocumentType.valueOf(root.path("type").asText()), extraction, issues);
+                DocumentType.valueOf(root.path("type").asText()), extraction, issues, List.of(), verification);
     }
 
     private static Optional<String> text(JsonNode node, String name) {

@@ -13,10 +13,8 @@ import fr.novaevo.workstation.ocr.result.Issue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -64,7 +62,8 @@ public final class ExcelExporter {
             new Column("À jour au", FieldKey.DATE_A_JOUR), new Column("Date de l'extrait", FieldKey.DATE_EXTRAIT),
             new Column("Code de vérification", FieldKey.CODE_VERIFICATION), new Column("Radiée le", FieldKey.RADIEE_LE),
             new Column("TVA intracommunautaire", FieldKey.TVA_INTRACOM), new Column("Confiance minimale", null),
-            new Column("Motifs", null));
+            new Column("Motifs", null), new Column("Vérification plateforme", null),
+            new Column("Niveau de confiance plateforme", null));
     private static final List<String> OFFICER_HEADERS = List.of("Fichier", "SIREN de l'entreprise", "Rôle", "Nom",
             "Prénoms", "Date de naissance", "Lieu de naissance", "Dénomination", "SIREN du dirigeant", "Confiance");
     private static final List<String> ERROR_HEADERS = List.of("Fichier", "Statut", "Code", "Message");
@@ -84,14 +83,8 @@ public final class ExcelExporter {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(job, "job");
         Path absolute = target.toAbsolutePath();
-        Path temp;
-        try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        } catch (IOException e) {
-            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot create a file in " + absolute.getParent(), e,
-                    absolute.getParent().toString());
-        }
-        boolean done = false;
+        // rows go to SXSSF's own compressed temporary files; the workbook file itself is written at the end,
+        // under a temporary name then renamed
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         try {
             workbook.setCompressTempFiles(true);
@@ -114,14 +107,12 @@ public final class ExcelExporter {
                     job.progress(count, total, "export");
                 }
             }
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                workbook.write(out);
-            }
-            move(temp, absolute);
-            done = true;
+            AtomicFile.write(absolute, temp -> {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    workbook.write(out);
+                }
+            });
             LOG.info("exported {} documents to {}", count, absolute);
-        } catch (IOException e) {
-            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot write " + absolute, e, absolute.toString());
         } finally {
             workbook.dispose();
             try {
@@ -129,21 +120,6 @@ public final class ExcelExporter {
             } catch (IOException e) {
                 LOG.debug("closing the workbook", e);
             }
-            if (!done) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.warn("could not delete the temporary file {}", temp, e);
-                }
-            }
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -181,6 +157,8 @@ public final class ExcelExporter {
                     cell.setCellStyle(styles.percent);
                 });
                 case "Motifs" -> text(cell, r.issues().stream().map(Issue::code).collect(Collectors.joining(", ")), styles);
+                case "Vérification plateforme" -> r.verification().ifPresent(v -> text(cell, verification(v.status()), styles));
+                case "Niveau de confiance plateforme" -> r.trustLevel().ifPresent(cell::setCellValue);
                 default -> throw new IllegalStateException("column " + column.header());
             }
         }
@@ -228,8 +206,19 @@ public final class ExcelExporter {
             text(row.createCell(0), r.file().toString(), styles);
             text(row.createCell(1), status(r.status()), styles);
             text(row.createCell(2), issue.code(), styles);
-            text(row.createCell(3), issue.message(), styles);
+            text(row.createCell(3), FrenchReasons.message(issue), styles);
         }
+    }
+
+    /** The platform's status in French; a status the contract may add later shows as it came. */
+    private static String verification(String status) {
+        return switch (status) {
+            case "verified" -> "Vérifié";
+            case "mismatch" -> "Incohérence";
+            case "not_found" -> "Introuvable";
+            case "pending" -> "En attente";
+            default -> status;
+        };
     }
 
     private static String status(DocumentStatus status) {

@@ -20,8 +20,10 @@ import java.util.Objects;
 
 /**
  * Writes one JSON object per document, one per line:
- * {@code {"file","status","document_type","fields":{...},"confidence":{field:0..1},"errors":[{"code","message"}]}}.
- * Every Kbis key is present in {@code fields}, {@code null} when not read.
+ * {@code {"file","status","document_type","fields":{...},"confidence":{field:0..1},"errors":[{"code","message"}],
+ * "platform_verification":{"status","trust_level","checks":[{"name","ok"}]}}}.
+ * Every Kbis key is present in {@code fields}, {@code null} when not read; {@code platform_verification} is
+ * {@code null} when the platform was not asked (not configured, no answer in time).
  */
 public final class JsonLinesWriter implements Closeable {
 
@@ -78,6 +80,17 @@ public final class JsonLinesWriter implements Closeable {
         ArrayNode errors = root.putArray("errors");
         for (Issue issue : result.issues()) {
             errors.addObject().put("code", issue.code()).put("message", issue.message());
+        }
+        // added after the contract's keys (none renamed): the platform's verification, null when not asked
+        if (result.verification().isPresent()) {
+            PlatformVerification v = result.verification().get();
+            ObjectNode platform = root.putObject("platform_verification");
+            platform.put("status", v.status());
+            platform.put("trust_level", v.trustLevel());
+            ArrayNode checks = platform.putArray("checks");
+            v.checks().forEach(c -> checks.addObject().put("name", c.name()).put("ok", c.ok()));
+        } else {
+            root.putNull("platform_verification");
         }
         return root;
     }

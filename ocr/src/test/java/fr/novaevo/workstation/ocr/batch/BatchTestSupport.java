@@ -2,6 +2,7 @@ package fr.novaevo.workstation.ocr.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.novaevo.workstation.ocr.QuietJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.novaevo.workstation.core.jobs.JobContext;
@@ -27,17 +28,7 @@ final class BatchTestSupport {
     static final List<SchemaModule> MODULES = List.of(new SchemaModule("core"), BatchStore.SCHEMA);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static final JobContext QUIET = new JobContext() {
-        @Override
-        public void progress(long done, long total, String step) {
-            // not watched
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final JobContext QUIET = QuietJob.INSTANCE;
 
     private BatchTestSupport() {
     }

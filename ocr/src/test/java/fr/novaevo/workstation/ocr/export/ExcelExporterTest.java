@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.core.jobs.CancelledException;
 import fr.novaevo.workstation.core.jobs.JobContext;
+import fr.novaevo.workstation.ocr.document.ReasonCode;
 import fr.novaevo.workstation.ocr.kbis.DocumentType;
 import fr.novaevo.workstation.ocr.kbis.ExtractedField;
 import fr.novaevo.workstation.ocr.kbis.FieldKey;
@@ -14,6 +15,7 @@ import fr.novaevo.workstation.ocr.kbis.Officer;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import fr.novaevo.workstation.ocr.result.DocumentStatus;
 import fr.novaevo.workstation.ocr.result.Issue;
+import fr.novaevo.workstation.ocr.result.PlatformVerification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -124,11 +126,51 @@ class ExcelExporterTest {
             assertThat(officers.getRow(2).getCell(7).getStringCellValue()).isEqualTo("DUFOUR AUDIT");
             Sheet errors = wb.getSheet("Erreurs");
             assertThat(row(errors, 1)).containsExactly("a.pdf", "À vérifier", "KBIS-OUTDATED",
-                    "the extract was issued on 2023-09-22, more than 3 months ago");
-            assertThat(row(errors, 2)).contains("OCR-ENCRYPTED");
+                    "L'extrait date de plus de 3 mois.");
+            assertThat(row(errors, 2)).containsExactly("b.pdf", "Erreur", "OCR-ENCRYPTED",
+                    "Le PDF est protégé par un mot de passe.");
         }
         assertThat(job.progress).containsExactly(2L);
         assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void thePlatformsVerificationHasItsColumnsAfterTheOthersAndIsEmptyWithoutIt() throws Exception {
+        Path xlsx = dir.resolve("confiance.xlsx");
+        DocumentResult verified = kbis("a.pdf", "GARAGE").withVerification(new PlatformVerification("verified", 2,
+                List.of(new PlatformVerification.Check("siren_registered", true))));
+
+        exporter.export(List.of(verified, kbis("b.pdf", "AUTRE")).iterator(), 2, xlsx, new Job(-1));
+
+        try (XSSFWorkbook wb = open(xlsx)) {
+            Sheet docs = wb.getSheet("Documents");
+            List<String> headers = row(docs, 0);
+            assertThat(headers.subList(headers.size() - 3, headers.size()))
+                    .containsExactly("Motifs", "Vérification plateforme", "Niveau de confiance plateforme");
+            int status = headers.size() - 2;
+            assertThat(docs.getRow(1).getCell(status).getStringCellValue()).isEqualTo("Vérifié");
+            assertThat(docs.getRow(1).getCell(status + 1).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(docs.getRow(2).getCell(status).getStringCellValue()).isEmpty();
+            assertThat(docs.getRow(2).getCell(status + 1).getStringCellValue()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyReasonTheReaderGivesHasAFrenchMessageAndListsKeepTheirFields() {
+        for (ReasonCode code : ReasonCode.values()) {
+            assertThat(FrenchReasons.knows(code.code())).as(code.code()).isTrue();
+        }
+        for (String code : List.of("KBIS-FIELD-MISSING", "KBIS-SIREN-INVALID", "KBIS-RCS-MISMATCH",
+                "KBIS-DATE-IMPLAUSIBLE", "KBIS-OUTDATED", "KBIS-STRUCK-OFF", "KBIS-CAPITAL-INVALID",
+                "KBIS-OFFICERS-INCONSISTENT", "KBIS-CODE-AMBIGUOUS", "KBIS-LOW-CONFIDENCE", "BATCH-FILE-MISSING",
+                "BATCH-TIMEOUT")) {
+            assertThat(FrenchReasons.knows(code)).as(code).isTrue();
+        }
+        assertThat(FrenchReasons.message(new Issue("KBIS-LOW-CONFIDENCE", "fields read with low confidence: siren, greffe")))
+                .isEqualTo("Champs lus avec une confiance faible : siren, greffe.");
+        assertThat(FrenchReasons.message(new Issue("KBIS-FIELD-MISSING", "no detail")))
+                .isEqualTo("Champs non trouvés.");
+        assertThat(FrenchReasons.message(new Issue("SOMETHING-NEW", "as it came"))).isEqualTo("as it came");
     }
 
     @Test

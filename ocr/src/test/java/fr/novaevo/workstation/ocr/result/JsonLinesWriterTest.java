@@ -67,13 +67,31 @@ class JsonLinesWriterTest {
         assertThat(lines).hasSize(2);
         for (JsonNode line : lines) {
             assertThat(names(line.fieldNames()))
-                    .containsExactly("file", "status", "document_type", "fields", "confidence", "errors");
+                    .as("the contract's keys, then the platform's verification added after them")
+                    .containsExactly("file", "status", "document_type", "fields", "confidence", "errors",
+                            "platform_verification");
+            assertThat(line.get("platform_verification").isNull()).isTrue();
             List<String> expected = new ArrayList<>();
             for (FieldKey k : FieldKey.values()) {
                 expected.add(k.jsonName());
             }
             assertThat(names(line.get("fields").fieldNames())).containsExactlyElementsOf(expected);
         }
+    }
+
+    @Test
+    void thePlatformsVerificationIsWrittenWithItsTrustLevelAndChecks() throws IOException {
+        DocumentResult verified = kbis().withVerification(new fr.novaevo.workstation.ocr.result.PlatformVerification(
+                "mismatch", 1, List.of(new fr.novaevo.workstation.ocr.result.PlatformVerification.Check(
+                        "denomination_match", false))));
+
+        JsonNode line = write(verified).getFirst();
+
+        assertThat(line.at("/platform_verification/status").asText()).isEqualTo("mismatch");
+        assertThat(line.at("/platform_verification/trust_level").asInt()).isEqualTo(1);
+        assertThat(line.at("/platform_verification/checks/0/name").asText()).isEqualTo("denomination_match");
+        assertThat(line.at("/platform_verification/checks/0/ok").asBoolean()).isFalse();
+        assertThat(line.get("status").asText()).as("unchanged by the platform").isEqualTo(kbis().status().jsonName());
     }
 
     @Test

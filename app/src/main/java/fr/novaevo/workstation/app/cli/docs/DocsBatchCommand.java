@@ -7,23 +7,20 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import fr.novaevo.workstation.app.bootstrap.DocumentBatches;
 import fr.novaevo.workstation.app.bootstrap.Workstation;
 import fr.novaevo.workstation.app.cli.CliContext;
 import fr.novaevo.workstation.app.cli.CommandBase;
 import fr.novaevo.workstation.app.cli.VersionInfo;
 import fr.novaevo.workstation.core.error.WorkstationException;
-import fr.novaevo.workstation.core.jobs.JobContext;
-import fr.novaevo.workstation.ocr.batch.BatchEngine;
-import fr.novaevo.workstation.ocr.batch.BatchExports;
 import fr.novaevo.workstation.ocr.batch.BatchInputs;
 import fr.novaevo.workstation.ocr.batch.BatchReport;
 import fr.novaevo.workstation.ocr.batch.BatchRequest;
 import fr.novaevo.workstation.ocr.batch.BatchSettings;
 import fr.novaevo.workstation.ocr.batch.BatchState;
-import fr.novaevo.workstation.ocr.batch.KbisWorkerProcessors;
-import fr.novaevo.workstation.ocr.document.DocumentLimits;
 import fr.novaevo.workstation.ocr.result.DocumentResult;
 import fr.novaevo.workstation.ocr.result.DocumentStatus;
 import picocli.CommandLine.Command;
@@ -95,40 +92,28 @@ public final class DocsBatchCommand extends CommandBase implements Callable<Inte
                 "workstation: " + f.file() + ": [" + f.problem().get().code() + "] " + f.problem().get().message()));
 
         Workstation workstation = context.workstation(options());
-        // the watchdog waits as long as the reader's own time limit, plus the grace
-        BatchSettings settings = BatchSettings.defaults();
-        settings = settings.withDocumentTimeout(DocumentLimits.DEFAULT.timeout(), settings.grace());
-        if (workers != null) {
-            settings = settings.withWorkers(workers);
-        }
-        BatchEngine engine = new BatchEngine(workstation.database().dataSource(),
-                KbisWorkerProcessors.factory(DocumentLimits.DEFAULT, workstation.clock()), settings, workstation.clock());
-        long id = engine.submit(BatchRequest.now("workstation docs batch", resolved, priority));
+        DocumentBatches documents = workstation.documents();
+        BatchSettings settings = workers == null ? documents.settings() : documents.settings().withWorkers(workers);
         ProgressLine progress = new ProgressLine(err, onTerminal());
         BatchReport report;
         try {
-            report = engine.run(id, progress);
+            report = documents.submitAndRun(BatchRequest.now("workstation docs batch", resolved, priority), progress,
+                    settings);
         } finally {
             progress.finish();
         }
+        long id = report.info().id();
         if (report.info().state() != BatchState.COMPLETED) {
             throw new WorkstationException("BATCH-NOT-COMPLETED", "batch " + id + " ended " + report.info().state()
                     + " with " + report.counts().pending() + " documents not read", id);
         }
-
-        BatchExports exports = new BatchExports(engine.store());
-        if (lines != null) {
-            exports.writeJsonLines(id, lines);
-        }
         try {
-            exports.writeExcel(id, workbook, JobContextNone.INSTANCE);
+            documents.export(id, Optional.of(workbook), Optional.ofNullable(lines), DocumentBatches.UNWATCHED);
         } catch (fr.novaevo.workstation.core.jobs.CancelledException e) {
             throw new WorkstationException("EXPORT-WRITE-FAILED", "the export was cancelled", e);
         }
-        workstation.audit().record("docs.export.written", workbook.getFileName().toString(),
-                report.counts().total() + " documents" + (lines == null ? "" : ", also " + lines.getFileName()));
         Map<DocumentStatus, Integer> byStatus = new EnumMap<>(DocumentStatus.class);
-        try (Stream<DocumentResult> results = engine.store().results(id)) {
+        try (Stream<DocumentResult> results = documents.store().results(id)) {
             results.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
         }
         PrintWriter console = spec.commandLine().getOut();
@@ -159,20 +144,5 @@ public final class DocsBatchCommand extends CommandBase implements Callable<Inte
     private static boolean onTerminal() {
         Console console = System.console();
         return console != null && console.isTerminal();
-    }
-
-    /** The export is not cancellable from the command line (Ctrl-C ends the process; the temp file goes). */
-    private enum JobContextNone implements JobContext {
-        INSTANCE;
-
-        @Override
-        public void progress(long done, long total, String step) {
-            // the document count was shown already
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
     }
 }

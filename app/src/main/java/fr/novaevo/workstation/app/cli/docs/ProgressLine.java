@@ -3,6 +3,7 @@ package fr.novaevo.workstation.app.cli.docs;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
+import fr.novaevo.workstation.app.bootstrap.BatchEta;
 import fr.novaevo.workstation.core.jobs.JobContext;
 
 /**
@@ -77,12 +78,7 @@ final class ProgressLine implements JobContext {
     }
 
     private Optional<Duration> eta(long now) {
-        long doneHere = lastDone - Math.max(0, doneAtStart);
-        if (doneHere <= 0 || lastTotal <= 0 || lastDone >= lastTotal) {
-            return Optional.empty();
-        }
-        long elapsed = now - started;
-        return Optional.of(Duration.ofNanos(elapsed / doneHere * (lastTotal - lastDone)));
+        return BatchEta.remaining(now - started, doneAtStart, lastDone, lastTotal);
     }
 
     /** {@code [##########--------------]  12/50  24%  ETA 0:42  doc-012.pdf} */

@@ -23,11 +23,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -58,7 +61,7 @@ final class BatchesView {
     private final TableView<DocumentLine> documentTable = new TableView<>(documents);
     private final Label message = new Label();
     private final NewBatchPane newBatchPane;
-    private final VBox root;
+    private final BorderPane root;
     private boolean refreshing;
     private long selectedBatch = -1;
 
@@ -81,18 +84,29 @@ final class BatchesView {
         lists.setOrientation(Orientation.VERTICAL);
         lists.setDividerPositions(0.5);
         HBox.setHgrow(lists, Priority.ALWAYS);
-        HBox sides = new HBox(12, newBatch, lists);
-        VBox.setVgrow(sides, Priority.ALWAYS);
+        // on a small window the form scrolls rather than pushing the message out of sight
+        ScrollPane side = new ScrollPane(newBatch);
+        side.setFitToWidth(true);
+        side.setFitToHeight(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add("documents-side");
+        side.setMinWidth(380);
+        side.setPrefWidth(400);
+        HBox sides = new HBox(12, side, lists);
         message.setId("documents-message");
         message.setWrapText(true);
-        root = new VBox(10, sides, message);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        // the message keeps its line at the bottom; the lists and the form give up height first
+        root = new BorderPane(sides);
+        root.setBottom(message);
+        BorderPane.setMargin(message, new Insets(8, 0, 0, 0));
         root.getStyleClass().add("area");
         root.setPadding(new Insets(12));
         root.setId("documents-batches");
         newBatchPane.acceptDrops(root);
     }
 
-    VBox root() {
+    BorderPane root() {
         return root;
     }
 

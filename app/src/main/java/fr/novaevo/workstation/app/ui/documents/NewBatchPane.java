@@ -104,8 +104,8 @@ final class NewBatchPane {
 
         inputTable.setId("documents-inputs");
         inputTable.setPlaceholder(new Label(i18n.t("documents.inputs.empty")));
-        inputTable.setPrefHeight(160);
-        inputTable.setMinHeight(110);
+        inputTable.setPrefHeight(125);
+        inputTable.setMinHeight(125);
         inputTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         inputTable.getColumns().add(BatchesView.column(i18n.t("documents.column.file"), 130, f -> f.file().getFileName().toString()));
         TableColumn<BatchInputs.InputFile, String> check = BatchesView.column(i18n.t("documents.column.check"), 200, f -> f.problem()
@@ -146,7 +146,11 @@ final class NewBatchPane {
             inputSummary.setText("");
         });
         inputSummary.setWrapText(true);
-        VBox summary = new VBox(6, inputSummary, clear);
+        inputSummary.setMinHeight(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        HBox summary = new HBox(10, inputSummary, clear);
+        HBox.setHgrow(inputSummary, Priority.ALWAYS);
+        inputSummary.setMaxWidth(Double.MAX_VALUE);
         VBox inputBox = new VBox(6, inputTable, summary);
         VBox.setVgrow(inputBox, Priority.ALWAYS);
         VBox.setVgrow(inputTable, Priority.ALWAYS);

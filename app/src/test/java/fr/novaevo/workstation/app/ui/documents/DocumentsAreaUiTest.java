@@ -138,9 +138,9 @@ class DocumentsAreaUiTest extends HeadlessAppTest {
         assertThat(inputs.getItems()).filteredOn(f -> f.problem().isPresent())
                 .extracting(f -> f.file().getFileName().toString() + " " + f.problem().get().code())
                 .containsExactlyInAnyOrder("notes.txt OCR-UNSUPPORTED-TYPE", "vide.pdf OCR-EMPTY-FILE");
-        assertThat(lookup(".documents-check-text").queryAll()).as("the reasons shown, in French")
-                .extracting(n -> ((javafx.scene.text.Text) n).getText())
-                .contains("Ce n'est ni un PDF ni une image PNG, JPEG ou TIFF. (OCR-UNSUPPORTED-TYPE)");
+        // the reasons shown, in French, once the rows are drawn
+        await(() -> lookup(".documents-check-text").queryAll().stream().map(n -> ((javafx.scene.text.Text) n).getText())
+                .anyMatch("Ce n'est ni un PDF ni une image PNG, JPEG ou TIFF. (OCR-UNSUPPORTED-TYPE)"::equals));
         Screenshots.save(stage, "documents-lots-controle");
 
         interact(() -> this.<TextField>node("#documents-batch-name").setText("Fournisseurs novembre"));
@@ -357,7 +357,9 @@ class DocumentsAreaUiTest extends HeadlessAppTest {
         await(() -> store().batch(running.id()).orElseThrow().state() == BatchState.CANCELLED);
         assertThat(store().counts(running.id()).cancelled()).isPositive();
         assertThat(store().batch(night.id()).orElseThrow().state()).isEqualTo(BatchState.PENDING);
-        await(() -> text("#documents-message").contains("annulé"));
+        await(() -> text("#documents-message").contains("annulé")
+                && this.<BatchesView.BatchLine>table("#documents-batches-table").getItems().stream()
+                .anyMatch(b -> b.info().id() == running.id() && b.info().state() == BatchState.CANCELLED));
         Screenshots.save(stage, "documents-lot-annule");
     }
 

@@ -150,14 +150,16 @@ class WorkstationUiTest extends FxRobot {
         type("#settings-garage-siret", "732 829 320 00074");
         type("#settings-garage-phone", "01 23 45 67 89");
         type("#settings-adapter-port", "/dev/ttyUSB0");
-        type("#settings-platform-url", "https://api.novaevo.fr/v1");
+        // A loopback port where nothing listens: the window's platform session really connects, and a test
+        // must not reach the Internet.
+        type("#settings-platform-url", "https://127.0.0.1:9/v1");
         type("#settings-platform-garage", "g-123");
         type("#settings-platform-apikey", "nk_live_4f9a0c2e7b1d");
         clickOn("#settings-save");
         await(() -> lookup("#demo-banner").tryQuery().isEmpty());
         assertThat(stage.getTitle()).isEqualTo("NovaEvo Station Atelier");
         assertThat(this.<Label>node("#status-adapter").getText()).isEqualTo("Adaptateur : /dev/ttyUSB0");
-        assertThat(this.<Label>node("#status-platform").getText()).contains("api.novaevo.fr");
+        assertThat(this.<Label>node("#status-platform").getText()).contains("127.0.0.1");
         Screenshots.save(stage, "parametres-remplis-fr");
 
         restart();

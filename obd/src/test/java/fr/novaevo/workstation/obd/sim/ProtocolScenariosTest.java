@@ -141,12 +141,16 @@ class ProtocolScenariosTest {
             assertThat(elm.command("ATDPN").text()).isEqualTo("A1");
             String raw = elm.command("010D").raw().strip();
             assertThat(raw).startsWith("416B10410D").contains("416B18410D");
-            for (String frame : raw.split("\r")) {
-                byte[] bytes = java.util.HexFormat.of().parseHex(frame.strip());
-                assertThat(Elm327Emulator.j1850Crc(bytes, bytes.length - 1)).as(frame)
-                        .isEqualTo(bytes[bytes.length - 1] & 0xFF);
-            }
+            assertEveryFrameEndsWithItsCrc(raw);
             assertThat(elm.command("0100").text()).doesNotContain("SEARCHING");
+        }
+    }
+
+    private static void assertEveryFrameEndsWithItsCrc(String raw) {
+        for (String frame : raw.split("\r")) {
+            byte[] bytes = java.util.HexFormat.of().parseHex(frame.strip());
+            assertThat(Elm327Emulator.j1850Crc(bytes, bytes.length - 1)).as(frame)
+                    .isEqualTo(bytes[bytes.length - 1] & 0xFF);
         }
     }
 
@@ -201,11 +205,7 @@ class ProtocolScenariosTest {
             assertThat(elm.command("ATDPN").text()).isEqualTo("A2");
             String raw = elm.command("010D").raw().strip();
             assertThat(raw).startsWith("486B10410D").contains("486B18410D");
-            for (String frame : raw.split("\r")) {
-                byte[] bytes = java.util.HexFormat.of().parseHex(frame.strip());
-                assertThat(Elm327Emulator.j1850Crc(bytes, bytes.length - 1)).as(frame)
-                        .isEqualTo(bytes[bytes.length - 1] & 0xFF);
-            }
+            assertEveryFrameEndsWithItsCrc(raw);
         }
     }
 

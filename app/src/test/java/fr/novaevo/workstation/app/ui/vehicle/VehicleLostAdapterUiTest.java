@@ -134,8 +134,8 @@ class VehicleLostAdapterUiTest extends FxRobot {
         });
     }
 
-    @Test
-    void anAdapterLostDuringLiveDataIsShownAndCanBeReconnected() throws Exception {
+    /** Opens the area in French, connects to the demo vehicle and starts live data with the default PIDs. */
+    private void startLiveDataOnTheDemoVehicle() throws TimeoutException {
         open("fr");
         clickOn("#vehicle-connect-button");
         await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
@@ -143,6 +143,11 @@ class VehicleLostAdapterUiTest extends FxRobot {
         interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> t.getId().equals("tab-vehicle-live")).findFirst().orElseThrow()));
         clickOn("#vehicle-live-start");
+    }
+
+    @Test
+    void anAdapterLostDuringLiveDataIsShownAndCanBeReconnected() throws Exception {
+        startLiveDataOnTheDemoVehicle();
         await(() -> !text("#vehicle-live-samples").startsWith("0 "));
         assertThat(this.<Button>node("#vehicle-reconnect").isVisible()).isFalse();
 
@@ -171,13 +176,7 @@ class VehicleLostAdapterUiTest extends FxRobot {
 
     @Test
     void aRecordingGoesOnAcrossTheAutomaticReconnectionWithTheBreakMarked() throws Exception {
-        open("fr");
-        clickOn("#vehicle-connect-button");
-        await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
-        TabPane tabs = node("#vehicle-tabs");
-        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> t.getId().equals("tab-vehicle-live")).findFirst().orElseThrow()));
-        clickOn("#vehicle-live-start");
+        startLiveDataOnTheDemoVehicle();
         javafx.scene.control.ToggleButton record = node("#vehicle-live-record");
         await(() -> !record.isDisabled());
         clickOn("#vehicle-live-record");
@@ -228,13 +227,7 @@ class VehicleLostAdapterUiTest extends FxRobot {
     void theChartsKeepTheirHistoryAcrossTheAutomaticReconnectionWithTheBreakVisible() throws Exception {
         // About ten passes a second, so that the charts' minute holds the values before and after the break.
         simulator = SimulatorSettings.instant().withEcuLatency(Duration.ofMillis(100));
-        open("fr");
-        clickOn("#vehicle-connect-button");
-        await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
-        TabPane tabs = node("#vehicle-tabs");
-        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> t.getId().equals("tab-vehicle-live")).findFirst().orElseThrow()));
-        clickOn("#vehicle-live-start");
+        startLiveDataOnTheDemoVehicle();
         await(() -> samplesOnScreen() >= 15);
 
         plugged.set(false);

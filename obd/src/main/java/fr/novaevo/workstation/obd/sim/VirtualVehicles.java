@@ -178,7 +178,7 @@ public final class VirtualVehicles {
                 List.of(legacyTests(engine("7E0", "7E8")), gearbox("7E1", "7E9")));
         v.storeCode(SimEcu.Role.ENGINE, code("P0420"));
         v.pendingCode(SimEcu.Role.ENGINE, code("P0420"));
-        monitorsIncomplete(v, 0x01);
+        monitorsIncomplete(v, 0x04); // the catalyst monitor completed: that is how it found P0420
         legacyResult(v, new SimEcu.LegacyTestRecord(0x81, 0x81, 0x0120, 0x0180));
         return v;
     }

@@ -10,8 +10,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Mode 06 on CAN (ISO 15765-4 layout): supported monitor ids, then each monitor's tests, nine bytes each
- * (MID, TID, unit and scaling id, value, min, max).
+ * Mode 06. On CAN (ISO 15765-4 layout): supported monitor ids, then each monitor's tests, nine bytes each
+ * (MID, TID, unit and scaling id, value, min, max). On K-line and J1850: supported test ids (the same bitmaps),
+ * then each test's results, one message per component ({@link LegacyTestResult}).
  */
 public final class MonitorService {
 
@@ -21,7 +22,7 @@ public final class MonitorService {
         this.channel = channel;
     }
 
-    /** Monitor ids any ECU supports, from the bitmaps at MID 00, 20, 40... */
+    /** Monitor ids (test ids on K-line and J1850) any ECU supports, from the bitmaps at 00, 20, 40... */
     public SortedSet<Integer> supportedMonitors() {
         SortedSet<Integer> mids = new TreeSet<>();
         int bitmap = 0;
@@ -57,10 +58,21 @@ public final class MonitorService {
         return mids;
     }
 
-    /** Every test result of one monitor, from every ECU. */
+    /** Every test result of one monitor (of one test id on K-line and J1850), from every ECU. */
     public List<MonitorTest> results(int mid) {
         List<MonitorTest> out = new ArrayList<>();
-        for (EcuMessage m : ObdResponses.positive(channel.query(String.format("06%02X", mid), 0), 0x06)) {
+        List<EcuMessage> answers = ObdResponses.positive(channel.query(String.format("06%02X", mid), 0), 0x06);
+        if (!channel.protocol().isCan()) {
+            for (EcuMessage m : answers) {
+                MonitorTest test = LegacyTestResult.decode(m);
+                if (test.tid() != mid) {
+                    throw ObdResponses.malformed(m, String.format("TID %02X where %02X was asked", test.tid(), mid));
+                }
+                out.add(test);
+            }
+            return out;
+        }
+        for (EcuMessage m : answers) {
             if ((m.length() - 1) % 9 != 0) {
                 throw ObdResponses.malformed(m, "mode 06 records are 9 bytes");
             }

@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The standard mode 01 PIDs of SAE J1979 with their byte length, formula and unit. Formulas name the data
@@ -64,7 +66,7 @@ public final class PidCatalog {
         add(0x1D, 1, "Oxygen sensors present (4 banks)", d -> new Decoded(
                 List.of(new Quantity("Sensors", Integer.bitCount(d[0]), "")), Integer.toBinaryString(d[0])));
         add(0x1E, 1, "Auxiliary input status", d -> new Decoded(List.of(),
-                (d[0] & 1) != 0 ? "PTO active" : "PTO inactive"));
+                AUXILIARY_INPUT.get(d[0] & 1)));
         add(0x1F, 2, "Run time since engine start", number("Run time", "s", d -> d[0] * 256 + d[1]));
         add(0x21, 2, "Distance travelled with MIL on", number("Distance with MIL", "km", d -> d[0] * 256 + d[1]));
         add(0x22, 2, "Fuel rail pressure (relative to manifold)",
@@ -170,68 +172,65 @@ public final class PidCatalog {
         return pid % 0x20 == 0;
     }
 
+    private static final Map<Integer, String> FUEL_SYSTEM = Map.of(0, "Not present", 1, "Open loop (not warm)",
+            2, "Closed loop", 4, "Open loop (load or deceleration)", 8, "Open loop (system failure)",
+            16, "Closed loop (feedback fault)");
+
+    private static final Map<Integer, String> SECONDARY_AIR = Map.of(1, "Upstream", 2, "Downstream of catalyst",
+            4, "From outside or off", 8, "Pump on for diagnostics");
+
+    private static final Map<Integer, String> OBD_STANDARD = Map.ofEntries(Map.entry(1, "OBD-II (CARB)"),
+            Map.entry(2, "OBD (EPA)"), Map.entry(3, "OBD and OBD-II"), Map.entry(4, "OBD-I"),
+            Map.entry(5, "Not OBD compliant"), Map.entry(6, "EOBD (Europe)"), Map.entry(7, "EOBD and OBD-II"),
+            Map.entry(8, "EOBD and OBD"), Map.entry(9, "EOBD, OBD and OBD-II"), Map.entry(10, "JOBD (Japan)"),
+            Map.entry(11, "JOBD and OBD-II"), Map.entry(12, "JOBD and EOBD"), Map.entry(13, "JOBD, EOBD and OBD-II"),
+            Map.entry(17, "EMD"), Map.entry(18, "EMD+"), Map.entry(19, "HD OBD-C"), Map.entry(20, "HD OBD"),
+            Map.entry(21, "WWH OBD"), Map.entry(23, "HD EOBD-I"), Map.entry(24, "HD EOBD-I N"),
+            Map.entry(25, "HD EOBD-II"), Map.entry(26, "HD EOBD-II N"), Map.entry(28, "OBDBr-1"),
+            Map.entry(29, "OBDBr-2"), Map.entry(30, "KOBD (Korea)"), Map.entry(31, "IOBD I (India)"),
+            Map.entry(32, "IOBD II (India)"), Map.entry(33, "HD EOBD-VI"));
+
+    private static final List<String> FUEL_TYPES = List.of("Not available", "Gasoline", "Methanol", "Ethanol",
+            "Diesel", "LPG", "CNG", "Propane", "Electric", "Bifuel gasoline", "Bifuel methanol", "Bifuel ethanol",
+            "Bifuel LPG", "Bifuel CNG", "Bifuel propane", "Bifuel electricity", "Bifuel electric and combustion",
+            "Hybrid gasoline", "Hybrid ethanol", "Hybrid diesel", "Hybrid electric", "Hybrid electric and combustion",
+            "Hybrid regenerative", "Bifuel diesel");
+
+    private static final List<String> AUXILIARY_INPUT = List.of("PTO inactive", "PTO active");
+
+    /**
+     * Every fixed state wording the catalogue can show (PIDs 03, 12, 1C, 1E, 51), so that a user interface can
+     * prove it translates them all. Besides these, a state can be {@code "Unknown (XX)"} (a code the standard
+     * does not define, in hexadecimal) and PID 01 reads {@code "MIL on, 3 DTC"}, two states joined by
+     * {@code " / "} (PID 03, two fuel systems).
+     */
+    public static SortedSet<String> stateTexts() {
+        SortedSet<String> all = new TreeSet<>();
+        all.addAll(FUEL_SYSTEM.values());
+        all.addAll(SECONDARY_AIR.values());
+        all.addAll(OBD_STANDARD.values());
+        all.addAll(FUEL_TYPES);
+        all.addAll(AUXILIARY_INPUT);
+        return all;
+    }
+
     private static String fuelSystem(int v) {
-        return switch (v) {
-            case 0 -> "Not present";
-            case 1 -> "Open loop (not warm)";
-            case 2 -> "Closed loop";
-            case 4 -> "Open loop (load or deceleration)";
-            case 8 -> "Open loop (system failure)";
-            case 16 -> "Closed loop (feedback fault)";
-            default -> String.format("Unknown (%02X)", v);
-        };
+        return FUEL_SYSTEM.getOrDefault(v, unknown(v));
     }
 
     private static String secondaryAir(int v) {
-        return switch (v) {
-            case 1 -> "Upstream";
-            case 2 -> "Downstream of catalyst";
-            case 4 -> "From outside or off";
-            case 8 -> "Pump on for diagnostics";
-            default -> String.format("Unknown (%02X)", v);
-        };
+        return SECONDARY_AIR.getOrDefault(v, unknown(v));
     }
 
     static String obdStandard(int v) {
-        return switch (v) {
-            case 1 -> "OBD-II (CARB)";
-            case 2 -> "OBD (EPA)";
-            case 3 -> "OBD and OBD-II";
-            case 4 -> "OBD-I";
-            case 5 -> "Not OBD compliant";
-            case 6 -> "EOBD (Europe)";
-            case 7 -> "EOBD and OBD-II";
-            case 8 -> "EOBD and OBD";
-            case 9 -> "EOBD, OBD and OBD-II";
-            case 10 -> "JOBD (Japan)";
-            case 11 -> "JOBD and OBD-II";
-            case 12 -> "JOBD and EOBD";
-            case 13 -> "JOBD, EOBD and OBD-II";
-            case 17 -> "EMD";
-            case 18 -> "EMD+";
-            case 19 -> "HD OBD-C";
-            case 20 -> "HD OBD";
-            case 21 -> "WWH OBD";
-            case 23 -> "HD EOBD-I";
-            case 24 -> "HD EOBD-I N";
-            case 25 -> "HD EOBD-II";
-            case 26 -> "HD EOBD-II N";
-            case 28 -> "OBDBr-1";
-            case 29 -> "OBDBr-2";
-            case 30 -> "KOBD (Korea)";
-            case 31 -> "IOBD I (India)";
-            case 32 -> "IOBD II (India)";
-            case 33 -> "HD EOBD-VI";
-            default -> String.format("Unknown (%02X)", v);
-        };
+        return OBD_STANDARD.getOrDefault(v, unknown(v));
     }
 
     private static String fuelType(int v) {
-        String[] names = {"Not available", "Gasoline", "Methanol", "Ethanol", "Diesel", "LPG", "CNG", "Propane",
-            "Electric", "Bifuel gasoline", "Bifuel methanol", "Bifuel ethanol", "Bifuel LPG", "Bifuel CNG",
-            "Bifuel propane", "Bifuel electricity", "Bifuel electric and combustion", "Hybrid gasoline",
-            "Hybrid ethanol", "Hybrid diesel", "Hybrid electric", "Hybrid electric and combustion",
-            "Hybrid regenerative", "Bifuel diesel"};
-        return v < names.length ? names[v] : String.format("Unknown (%02X)", v);
+        return v < FUEL_TYPES.size() ? FUEL_TYPES.get(v) : unknown(v);
+    }
+
+    private static String unknown(int v) {
+        return String.format("Unknown (%02X)", v);
     }
 }

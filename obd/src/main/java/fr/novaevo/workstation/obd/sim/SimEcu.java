@@ -26,6 +26,13 @@ public final class SimEcu {
     public record MonitorRecord(int mid, int tid, int uas, int value, int min, int max) {
     }
 
+    /**
+     * One mode 06 result in the K-line / J1850 layout: test id, component id (bit 7 set: {@code limit} is a
+     * minimum, else a maximum), raw value and limit.
+     */
+    public record LegacyTestRecord(int tid, int cid, int value, int limit) {
+    }
+
     /** A freeze frame: the code that caused it and the car's state at that moment. */
     public record Frozen(DiagnosticTroubleCode trigger, DriveCycle.Snapshot state) {
     }
@@ -42,6 +49,7 @@ public final class SimEcu {
     final List<DiagnosticTroubleCode> pending = new ArrayList<>();
     final List<DiagnosticTroubleCode> permanent = new ArrayList<>();
     final List<MonitorRecord> monitors = new ArrayList<>();
+    final List<LegacyTestRecord> legacyTests = new ArrayList<>();
     final Map<Integer, String> dataIdentifiers = new LinkedHashMap<>();
     Frozen freezeFrame;
     /** PID 01 byte C: which non-continuous monitors this unit has (spark ignition layout). */

@@ -202,7 +202,7 @@ public final class VirtualVehicle {
             case 0x02 -> one(mode02(e, r));
             case 0x03 -> codes(0x43, e.stored, can);
             case 0x04 -> one(clear(e));
-            case 0x06 -> can ? one(mode06(e, r)) : List.of();
+            case 0x06 -> can ? one(mode06(e, r)) : legacyMode06(e, r);
             case 0x07 -> codes(0x47, e.pending, can);
             case 0x09 -> mode09(e, r, can);
             case 0x0A -> can ? codes(0x4A, e.permanent, true) : List.of();
@@ -397,6 +397,28 @@ public final class VirtualVehicle {
             }
         }
         return out.size() > 1 ? out.toByteArray() : NONE;
+    }
+
+    /** Mode 06 on K-line and J1850: TID 00, 20... give the supported test ids, a TID one message per component. */
+    private static List<byte[]> legacyMode06(SimEcu e, byte[] r) {
+        if (r.length != 2 || e.legacyTests.isEmpty()) {
+            return List.of();
+        }
+        int tid = r[1] & 0xFF;
+        if (tid % 0x20 == 0) {
+            int[] bits = bitmap(e.legacyTests.stream().map(SimEcu.LegacyTestRecord::tid).collect(
+                    java.util.stream.Collectors.toSet()), tid);
+            return bits == null ? List.of() : List.of(new byte[] {0x46, (byte) tid, (byte) bits[0], (byte) bits[1],
+                (byte) bits[2], (byte) bits[3]});
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (SimEcu.LegacyTestRecord t : e.legacyTests) {
+            if (t.tid() == tid) {
+                out.add(new byte[] {0x46, (byte) tid, (byte) t.cid(), (byte) (t.value() >> 8), (byte) t.value(),
+                    (byte) (t.limit() >> 8), (byte) t.limit()});
+            }
+        }
+        return out;
     }
 
     // Mode 09.

@@ -1,8 +1,11 @@
 package fr.novaevo.workstation.obd.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import fr.novaevo.workstation.obd.ObdErrorCode;
+import fr.novaevo.workstation.obd.ObdException;
 import fr.novaevo.workstation.obd.frames.ObdProtocol;
 import fr.novaevo.workstation.obd.testing.ScriptedChannel;
 import java.util.List;
@@ -30,6 +33,68 @@ class MonitorServiceTest {
         assertThat(misfire.monitor()).isEqualTo("Misfire cylinder 1");
         assertThat(misfire.unit()).isEqualTo("counts");
         assertThat(misfire.passed()).isTrue();
+    }
+
+    /**
+     * Non-CAN answers as SAE J1979 lays them out ({@code 46 TID CID value limit}), as a K-line ECU at 10 and a
+     * second one at 18 send them with headers off: supported test ids at 00, then one message per component.
+     */
+    @Test
+    void legacyTestAndComponentIdsWithOneLimitEach() {
+        ScriptedChannel ch = new ScriptedChannel(ObdProtocol.ISO_9141_2)
+                .answer("0600", "10:46 00 8C 00 00 00", "18:46 00 00 00 00 00")
+                // TID 05: rich to lean switch time, component 01 at 0.12 s under a 0.20 s maximum, component 02
+                // at 0.30 s over it.
+                .answer("0605", "10:46 05 01 00 1E 00 32", "10:46 05 02 00 4B 00 32")
+                // TID 01: rich to lean threshold 0.45 V, at its maximum; TID 06: lean to rich switch time.
+                .answer("0601", "10:46 01 01 00 5A 00 5A")
+                .answer("0606", "10:46 06 01 00 23 00 32");
+        MonitorService svc = new MonitorService(ch);
+        assertThat(svc.supportedMonitors()).containsExactly(0x01, 0x05, 0x06);
+        List<MonitorTest> all = svc.allResults();
+        assertThat(all).extracting(MonitorTest::tid).containsExactly(0x01, 0x05, 0x05, 0x06);
+        MonitorTest slow = all.get(2);
+        assertThat(slow.legacy()).isTrue();
+        assertThat(slow.mid()).isZero();
+        assertThat(slow.ecu()).isEqualTo("10");
+        assertThat(slow.component()).hasValue(0x02);
+        assertThat(slow.monitor()).isEqualTo("Rich to lean sensor switch time");
+        assertThat(slow.value()).isCloseTo(0.30, within(1e-9));
+        assertThat(slow.min()).isZero();
+        assertThat(slow.max()).isCloseTo(0.20, within(1e-9));
+        assertThat(slow.unit()).isEqualTo("s");
+        assertThat(slow.passed()).isFalse();
+        assertThat(all.get(0).value()).isCloseTo(0.45, within(1e-9));
+        assertThat(all.get(0).unit()).isEqualTo("V");
+        assertThat(all.get(0).passed()).as("the limit itself passes").isTrue();
+    }
+
+    @Test
+    void legacyMinimumLimitsAndManufacturerTestsAreRaw() {
+        ScriptedChannel ch = new ScriptedChannel(ObdProtocol.J1850_VPW)
+                .answer("0681", "10:46 81 81 01 20 01 80", "10:46 81 02 00 10 00 40");
+        List<MonitorTest> tests = new MonitorService(ch).results(0x81);
+        assertThat(tests.get(0).monitor()).isEqualTo("Manufacturer test 81");
+        assertThat(tests.get(0).component()).hasValue(0x01);
+        assertThat(tests.get(0).min()).isEqualTo(384.0);
+        assertThat(tests.get(0).max()).isInfinite();
+        assertThat(tests.get(0).value()).isEqualTo(288.0);
+        assertThat(tests.get(0).unit()).isEmpty();
+        assertThat(tests.get(0).passed()).isFalse();
+        assertThat(tests.get(1).max()).isEqualTo(64.0);
+        assertThat(tests.get(1).passed()).isTrue();
+    }
+
+    @Test
+    void legacyAnswersOfTheWrongShapeAreMalformed() {
+        ScriptedChannel ch = new ScriptedChannel(ObdProtocol.ISO_14230_4_KWP_FAST)
+                .answer("0605", "10:46 05 01 00 1E 00")
+                .answer("0606", "10:46 07 01 00 1E 00 32");
+        MonitorService svc = new MonitorService(ch);
+        assertThatThrownBy(() -> svc.results(0x05)).isInstanceOf(ObdException.class)
+                .extracting(e -> ((ObdException) e).reason()).isEqualTo(ObdErrorCode.MALFORMED_RESPONSE);
+        assertThatThrownBy(() -> svc.results(0x06)).isInstanceOf(ObdException.class)
+                .hasMessageContaining("TID 07 where 06 was asked");
     }
 
     @Test

@@ -61,4 +61,23 @@ class PidCatalogTest {
         }
         assertThat(catalog.all()).hasSizeGreaterThan(100);
     }
+
+    /** What a user interface translates: every state PID decodes to one of the listed wordings or "Unknown". */
+    @Test
+    void everyStateTheCatalogueShowsIsListed() {
+        PidCatalog catalog = new PidCatalog();
+        java.util.Set<String> states = PidCatalog.stateTexts();
+        assertThat(states).contains("Closed loop", "Pump on for diagnostics", "EOBD (Europe)", "PTO active", "Diesel")
+                .hasSize(6 + 4 + 28 + 24 + 2);
+        for (int pid : new int[] {0x03, 0x12, 0x1C, 0x1E, 0x51}) {
+            PidDefinition def = catalog.find(pid).orElseThrow();
+            for (int a = 0; a < 256; a++) {
+                int[] data = def.length() == 2 ? new int[] {a, a == 0 ? 0 : 2} : new int[] {a};
+                for (String part : def.decode("7E8", data).text().split(" / ")) {
+                    assertThat(states.contains(part) || part.matches("Unknown \\([0-9A-F]{2}\\)"))
+                            .as("PID %02X byte %02X: %s", pid, a, part).isTrue();
+                }
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ import fr.novaevo.workstation.obd.service.ClearConfirmation;
 import fr.novaevo.workstation.obd.service.CodeKind;
 import fr.novaevo.workstation.obd.service.EcuIdentification;
 import fr.novaevo.workstation.obd.service.FreezeFrame;
+import fr.novaevo.workstation.obd.service.MonitorTest;
 import fr.novaevo.workstation.obd.service.PidCatalog;
 import fr.novaevo.workstation.obd.service.PidReading;
 import fr.novaevo.workstation.obd.session.ObdConnector;
@@ -113,7 +114,7 @@ class ProtocolScenariosTest {
 
     @Test
     void theOdometerAdvancesWithTheDriveCycleOnEveryCanVehicle() {
-        for (String scenario : List.of("demo", "misfire", "clean", "can29")) {
+        for (String scenario : List.of("demo", "misfire", "clean", "can29", "can250")) {
             try (ObdSession session = connector().connect("sim:" + scenario, 38400)) {
                 assertThat(session.scan().supportedPids()).as(scenario).contains("A6");
                 double before = session.readPid(0xA6).map(PidReading::value).orElseThrow();
@@ -140,12 +141,16 @@ class ProtocolScenariosTest {
             assertThat(elm.command("ATDPN").text()).isEqualTo("A1");
             String raw = elm.command("010D").raw().strip();
             assertThat(raw).startsWith("416B10410D").contains("416B18410D");
-            for (String frame : raw.split("\r")) {
-                byte[] bytes = java.util.HexFormat.of().parseHex(frame.strip());
-                assertThat(Elm327Emulator.j1850Crc(bytes, bytes.length - 1)).as(frame)
-                        .isEqualTo(bytes[bytes.length - 1] & 0xFF);
-            }
+            assertEveryFrameEndsWithItsCrc(raw);
             assertThat(elm.command("0100").text()).doesNotContain("SEARCHING");
+        }
+    }
+
+    private static void assertEveryFrameEndsWithItsCrc(String raw) {
+        for (String frame : raw.split("\r")) {
+            byte[] bytes = java.util.HexFormat.of().parseHex(frame.strip());
+            assertThat(Elm327Emulator.j1850Crc(bytes, bytes.length - 1)).as(frame)
+                    .isEqualTo(bytes[bytes.length - 1] & 0xFF);
         }
     }
 
@@ -186,6 +191,77 @@ class ProtocolScenariosTest {
             assertThat(emulator.get().vehicle().clearCount()).isEqualTo(1);
             assertThat(session.codes(CodeKind.STORED)).isEmpty();
             assertThat(emulator.get().vehicle().clearCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void j1850VpwIsFoundWithoutBusInitAndShowsGmHeaders() {
+        try (Elm327 elm = new Elm327(new SimTransport("sim:j1850vpw", new Elm327Emulator(vehicles.j1850Vpw(),
+                SimulatorSettings.instant(), new FaultInjector())), VirtualVehicleTest.quick())) {
+            elm.initialize();
+            elm.command("ATSP0");
+            assertThat(elm.command("0100").raw()).contains("SEARCHING...").doesNotContain("BUS INIT");
+            assertThat(elm.command("ATDP").text()).isEqualTo("AUTO, SAE J1850 VPW (10.4 kbaud)");
+            assertThat(elm.command("ATDPN").text()).isEqualTo("A2");
+            String raw = elm.command("010D").raw().strip();
+            assertThat(raw).startsWith("486B10410D").contains("486B18410D");
+            assertEveryFrameEndsWithItsCrc(raw);
+        }
+    }
+
+    @Test
+    void can250IsFoundByTheSearchAsProtocol8() {
+        try (ObdSession session = connector().connect("sim:can250", 38400)) {
+            ScanResult scan = session.scan();
+            assertThat(scan.protocol()).isEqualTo("ISO 15765-4 CAN (11 bit ID, 250 kbaud)");
+            assertThat(scan.ecus()).containsExactly("7E8", "7E9");
+            assertThat(scan.dtcs().stored()).extracting(ScanResult.Dtc::code).containsExactly("P0401");
+            assertThat(session.live().multiPidEnabled()).isTrue();
+            assertThat(emulator.get().commands()).contains("ATDPN");
+        }
+    }
+
+    @Test
+    void klineMode06ShowsTheSlowOxygenSensorBehindP0133() {
+        try (ObdSession session = connector().connect("sim:kline", 38400)) {
+            assertThat(session.scan().dtcs().stored()).extracting(ScanResult.Dtc::code).containsExactly("P0133");
+            List<MonitorTest> tests = session.monitorResults();
+            assertThat(tests).allSatisfy(t -> {
+                assertThat(t.legacy()).isTrue();
+                assertThat(t.ecu()).isEqualTo("10");
+            });
+            assertThat(tests).extracting(MonitorTest::tid).containsExactly(0x01, 0x05, 0x06, 0x07, 0x07, 0x08, 0x81);
+            assertThat(tests).filteredOn(t -> !t.passed()).singleElement().satisfies(t -> {
+                assertThat(t.monitor()).isEqualTo("Rich to lean sensor switch time");
+                assertThat(t.component()).hasValue(0x01);
+                assertThat(t.value()).isCloseTo(0.26, within(1e-9));
+                assertThat(t.max()).isCloseTo(0.20, within(1e-9));
+                assertThat(t.unit()).isEqualTo("s");
+            });
+            assertThat(emulator.get().commands()).contains("0600", "0605", "0681");
+        }
+    }
+
+    @Test
+    void j1850Mode06PassesOnThePwmFordAndFailsTheCatalystOnTheVpwChevrolet() {
+        try (ObdSession session = connector().connect("sim:j1850", 38400)) {
+            assertThat(session.monitorResults()).hasSize(7).allMatch(MonitorTest::passed);
+        }
+        try (ObdSession session = connector().connect("sim:j1850vpw", 38400)) {
+            ScanResult scan = session.scan();
+            assertThat(scan.dtcs().stored()).extracting(ScanResult.Dtc::code).containsExactly("P0420");
+            assertThat(scan.vehicle()).hasValueSatisfying(v -> {
+                assertThat(v.valid()).isTrue();
+                assertThat(v.manufacturer()).hasValue("Chevrolet");
+                assertThat(v.modelYear()).hasValue(2002);
+            });
+            assertThat(session.monitorResults()).filteredOn(t -> !t.passed()).singleElement().satisfies(t -> {
+                assertThat(t.monitor()).isEqualTo("Manufacturer test 81");
+                assertThat(t.value()).isEqualTo(0x0120);
+                assertThat(t.min()).isEqualTo(0x0180);
+                assertThat(t.max()).isInfinite();
+                assertThat(t.unit()).isEmpty();
+            });
         }
     }
 

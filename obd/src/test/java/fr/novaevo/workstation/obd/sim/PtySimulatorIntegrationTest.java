@@ -110,7 +110,9 @@ class PtySimulatorIntegrationTest {
     @CsvSource(delimiter = '|', value = {
         "can29 | ISO 15765-4 CAN (29 bit ID, 500 kbaud) | YV1XZ16K3M2456789 | 18DAF110,18DAF118 | P0128@18DAF110",
         "j1850 | SAE J1850 PWM (41.6 kbaud)             | 1FAFP404X3F123456 | 10,18             | P0171@10,P0174@10",
-        "kline | ISO 14230-4 KWP (fast init)            | VF32AKFWF44123456 | 10,18             | P0133@10"})
+        "kline | ISO 14230-4 KWP (fast init)            | VF32AKFWF44123456 | 10,18             | P0133@10",
+        "j1850vpw | SAE J1850 VPW (10.4 kbaud)          | 1G1JC524427123456 | 10,18             | P0420@10",
+        "can250 | ISO 15765-4 CAN (11 bit ID, 250 kbaud) | ZCFC35A00C5123456 | 7E8,7E9          | P0401@7E8"})
     void everyProtocolScansAndPollsThroughAPty(String scenario, String protocol, String vin, String ecus,
             String stored) throws Exception {
         Elm327Emulator emulator = new Elm327Emulator(new VirtualVehicles(Clock.systemUTC()).create(scenario),
@@ -126,6 +128,8 @@ class PtySimulatorIntegrationTest {
             assertThat(scan.ecus()).containsExactly(ecus.split(","));
             assertThat(scan.dtcs().stored()).extracting(d -> d.code() + "@" + d.ecu())
                     .containsExactly(stored.split(","));
+            assertThat(session.monitorResults()).as("mode 06, in the layout of the bus").isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.legacy()).isEqualTo(!session.protocol().isCan()));
             PollSummary summary = new LivePoller(Clock.systemUTC(), 3).run(session.live(), List.of(0x0C, 0x0D, 0x05),
                     LivePoller.Limit.samples(10), sample -> assertThat(sample.readings()).isNotEmpty(), () -> false);
             assertThat(summary.samples()).isEqualTo(10);

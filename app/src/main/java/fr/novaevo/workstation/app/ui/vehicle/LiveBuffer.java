@@ -17,7 +17,7 @@ final class LiveBuffer {
     /** Points kept per PID: a minute at 5 samples per second; what the chart shows. */
     static final int CAPACITY = 300;
 
-    /** One PID's history, oldest first, and its latest reading. */
+    /** One PID's history, oldest first (NaN where the adapter was lost), and its latest reading. */
     record Series(int pid, String name, String unit, double[] values, String latestText, double latest) {
     }
 
@@ -63,6 +63,24 @@ final class LiveBuffer {
             Ring ring = new Ring();
             ring.name = names.getOrDefault(pid, String.format("%02X", pid));
             rings.put(pid, ring);
+        }
+    }
+
+    /** Whether the buffer holds the history of exactly these PIDs, in this order. */
+    synchronized boolean watches(List<Integer> pids) {
+        return !rings.isEmpty() && List.copyOf(rings.keySet()).equals(pids);
+    }
+
+    /**
+     * The adapter was lost (or a replayed recording has a break here): a NaN in every PID's history, which the
+     * chart draws as a gap between the values before and after the reconnection. Several breaks in a row leave
+     * one gap.
+     */
+    synchronized void gap() {
+        for (Ring ring : rings.values()) {
+            if (ring.size > 0 && !Double.isNaN(ring.values[(ring.start + ring.size - 1) % CAPACITY])) {
+                ring.add(Double.NaN);
+            }
         }
     }
 

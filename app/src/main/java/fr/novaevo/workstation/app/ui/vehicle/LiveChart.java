@@ -10,7 +10,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A scrolling chart of one PID's last {@link LiveBuffer#CAPACITY} values, drawn on a canvas that follows the
- * region's width: the newest value on the right, nothing kept beyond the ring buffer it is given.
+ * region's width: the newest value on the right, nothing kept beyond the ring buffer it is given. A NaN in the
+ * values (the adapter was lost) breaks the line: the values after the reconnection start a new stroke.
  */
 final class LiveChart extends Region {
 
@@ -86,14 +87,27 @@ final class LiveChart extends Region {
         g.setStroke(Color.web("#0b5fa5"));
         g.setLineWidth(2);
         g.beginPath();
+        boolean penDown = false;
         for (int i = 0; i < values.length; i++) {
-            double f = Math.max(0, Math.min(1, (values[i] - min) / (max - min)));
             double x = x0 + i * step;
+            if (Double.isNaN(values[i])) {
+                penDown = false;
+                g.setStroke(Color.web("#c0392b"));
+                g.setLineDashes(3, 3);
+                g.setLineWidth(1);
+                g.strokeLine(x, top, x, bottom);
+                g.setLineDashes();
+                g.setStroke(Color.web("#0b5fa5"));
+                g.setLineWidth(2);
+                continue;
+            }
+            double f = Math.max(0, Math.min(1, (values[i] - min) / (max - min)));
             double y = bottom - f * (bottom - top);
-            if (i == 0) {
-                g.moveTo(x, y);
-            } else {
+            if (penDown) {
                 g.lineTo(x, y);
+            } else {
+                g.moveTo(x, y);
+                penDown = true;
             }
         }
         g.stroke();

@@ -262,6 +262,9 @@ final class LiveView {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : s.values()) {
+            if (Double.isNaN(v)) {
+                continue; // a reconnection's gap
+            }
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }

@@ -68,13 +68,15 @@ final class ReadinessView {
         tests.setId("vehicle-mode06-table");
         tests.setPlaceholder(new Label(i18n.t("vehicle.mode06.none")));
         tests.getColumns().add(column(i18n.t("vehicle.codes.column.ecu"), 100, MonitorTest::ecu));
-        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.monitor"), 300,
-                t -> String.format("%02X — %s", t.mid(), midName(i18n, t.monitor()))));
+        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.monitor"), 350, t -> t.legacy()
+                ? i18n.t("vehicle.mode06.legacy.component", legacyTestName(i18n, t.monitor()),
+                        String.format("%02X", t.component().getAsInt()))
+                : String.format("%02X — %s", t.mid(), midName(i18n, t.monitor()))));
         tests.getColumns().add(column(i18n.t("vehicle.mode06.column.test"), 70, t -> String.format("%02X", t.tid())));
-        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.value"), 110, t -> number(i18n, t.value())));
-        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.min"), 110, t -> number(i18n, t.min())));
-        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.max"), 110, t -> number(i18n, t.max())));
-        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.unit"), 80, MonitorTest::unit));
+        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.value"), 90, t -> number(i18n, t.value())));
+        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.min"), 90, t -> number(i18n, t.min())));
+        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.max"), 90, t -> number(i18n, t.max())));
+        tests.getColumns().add(column(i18n.t("vehicle.mode06.column.unit"), 70, MonitorTest::unit));
         TableColumn<MonitorTest, MonitorTest> result = new TableColumn<>(i18n.t("vehicle.mode06.column.result"));
         result.setPrefWidth(140);
         result.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -84,6 +86,8 @@ final class ReadinessView {
         tests.getColumns().add(result);
         tests.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tests.setPrefHeight(300);
+        Label legacyHelp = Views.help(i18n.t("vehicle.mode06.legacy.help"));
+        legacyHelp.setId("vehicle-mode06-legacy-help");
         Label testsError = new Label();
         testsError.setId("vehicle-mode06-error");
         testsError.getStyleClass().add("vehicle-error");
@@ -100,7 +104,7 @@ final class ReadinessView {
                 Views.section(i18n.t("vehicle.readiness.section"), summary, monitors,
                         Views.help(i18n.t("vehicle.readiness.help"))),
                 Views.section(i18n.t("vehicle.mode06.section"), tests, testsError,
-                        Views.help(i18n.t("vehicle.mode06.help"))),
+                        Views.help(i18n.t("vehicle.mode06.help")), legacyHelp),
                 reread);
         Runnable refresh = () -> {
             ScanResult scan = model.scan.get();
@@ -135,6 +139,9 @@ final class ReadinessView {
             VehicleTexts.style(summary, incomplete.isEmpty() ? "vehicle-ok" : "vehicle-warning", "vehicle-ok",
                     "vehicle-warning");
             testRows.setAll(model.monitorTests.get());
+            boolean legacy = testRows.stream().anyMatch(MonitorTest::legacy);
+            legacyHelp.setVisible(legacy);
+            legacyHelp.setManaged(legacy);
             Throwable failure = model.monitorFailure.get();
             testsError.setText(failure == null ? "" : VehicleTexts.error(i18n, failure));
             testsError.setVisible(failure != null);
@@ -153,7 +160,11 @@ final class ReadinessView {
         root = scroll;
     }
 
+    /** A limit the legacy layout does not give (it has a minimum or a maximum) is a dash. */
     private static String number(I18n i18n, double v) {
+        if (Double.isInfinite(v)) {
+            return "—";
+        }
         return v == Math.rint(v) ? i18n.number(v, 0) : i18n.number(v, 3);
     }
 
@@ -184,6 +195,20 @@ final class ReadinessView {
             return i18n.t("vehicle.mid.misfire-general");
         }
         return english;
+    }
+
+    private static final Pattern NUMBERED_TEST = Pattern.compile("(Manufacturer|Reserved) test ([0-9A-F]{2})");
+
+    /**
+     * A K-line / J1850 test's name in the user's language: the oxygen sensor tests of SAE J1979 by name, the
+     * others by number ("Test constructeur 81").
+     */
+    static String legacyTestName(I18n i18n, String english) {
+        Matcher m = NUMBERED_TEST.matcher(english);
+        if (m.matches()) {
+            return i18n.t("vehicle.tid." + m.group(1).toLowerCase(Locale.ROOT), m.group(2));
+        }
+        return i18n.tOr("vehicle.tid." + english.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), english);
     }
 
     private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> value) {

@@ -306,7 +306,7 @@ public final class VehicleArea implements Area {
                     reading.thenAccept(r -> beginSession(r.scan()));
                 }
                 if (again && !liveWanted.isEmpty()) {
-                    startLive(liveWanted);
+                    startLive(liveWanted, true);
                 } else if (view != null && !again) {
                     view.selectTab("overview");
                 }
@@ -509,12 +509,19 @@ public final class VehicleArea implements Area {
     }
 
     void startLive(List<Integer> pids) {
+        startLive(pids, false);
+    }
+
+    /** {@code afterLoss}: the automatic reconnection goes on with the same PIDs, the charts keep their history. */
+    private void startLive(List<Integer> pids, boolean afterLoss) {
         if (pids.isEmpty() || !model.connected() || connection.live()) {
             return;
         }
-        Map<Integer, String> names = new HashMap<>();
-        pids.forEach(p -> names.put(p, pidName(p)));
-        model.live.reset(pids, names);
+        if (!afterLoss || !model.live.watches(pids)) {
+            Map<Integer, String> names = new HashMap<>();
+            pids.forEach(p -> names.put(p, pidName(p)));
+            model.live.reset(pids, names);
+        }
         model.liveRunning.set(true);
         model.liveMessage.set("");
         liveWanted = List.copyOf(pids);
@@ -533,6 +540,9 @@ public final class VehicleArea implements Area {
             }
         }).whenCompleteAsync((summary, failure) -> {
             model.liveRunning.set(false);
+            if (failure != null && isLinkLoss(failure)) {
+                model.live.gap(); // the charts show the break, then what comes after the reconnection
+            }
             if (failure != null && recorder != null && isLinkLoss(failure)) {
                 pauseRecording(failure); // the same recording goes on after the automatic reconnection
             } else {
@@ -545,6 +555,11 @@ public final class VehicleArea implements Area {
                         i18n.number(summary.rate(), 1), i18n.duration(Duration.ofNanos(System.nanoTime() - started))));
             }
         }, FxExecutor.INSTANCE);
+    }
+
+    /** What the live screen draws now: each watched PID's history (tests look at the reconnection's gap). */
+    LiveBuffer.Snapshot liveSnapshot() {
+        return model.live.snapshot();
     }
 
     void stopLive() {
@@ -859,7 +874,10 @@ public final class VehicleArea implements Area {
         model.replayed.set(null);
         java.util.concurrent.atomic.AtomicInteger gaps = new java.util.concurrent.atomic.AtomicInteger();
         CompletableFuture.supplyAsync(() -> history.recordings().replay(recording.id(), model.live::add,
-                gap -> gaps.incrementAndGet()), store)
+                gap -> {
+                    gaps.incrementAndGet();
+                    model.live.gap();
+                }), store)
                 .whenCompleteAsync((count, failure) -> {
                     if (failure != null) {
                         model.historyMessage.set(VehicleTexts.error(i18n, failure));

@@ -53,7 +53,7 @@ final class VehicleTexts {
      */
     static String reading(I18n i18n, fr.novaevo.workstation.obd.service.PidReading reading) {
         double v = reading.value();
-        if (reading.quantities().isEmpty()) {
+        if (reading.quantities().isEmpty() || MIL.matcher(reading.text()).matches()) {
             return state(i18n, reading.text());
         }
         if (reading.quantities().size() != 1 || !Double.isFinite(v)) {
@@ -65,7 +65,8 @@ final class VehicleTexts {
 
     /**
      * A state the catalogue words in English ("Open loop (not warm)", two banks as "Closed loop / Closed loop"),
-     * in the user's language where the bundle has it ({@code vehicle.pidtext.open-loop-not-warm}).
+     * in the user's language where the bundle has it ({@code vehicle.pidtext.open-loop-not-warm}); every wording
+     * of {@code PidCatalog.stateTexts()} has its key, and so do "Unknown (XX)" and PID 01's "MIL on, 3 DTC".
      */
     static String state(I18n i18n, String text) {
         StringBuilder out = new StringBuilder();
@@ -73,11 +74,31 @@ final class VehicleTexts {
             if (!out.isEmpty()) {
                 out.append(" / ");
             }
-            String slug = part.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                    .replaceAll("^-|-$", "");
-            out.append(slug.isEmpty() ? part : i18n.tOr("vehicle.pidtext." + slug, part));
+            out.append(statePart(i18n, part));
         }
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("Unknown \\(([0-9A-F]{2})\\)");
+    private static final java.util.regex.Pattern MIL = java.util.regex.Pattern.compile("MIL (on|off), (\\d+) DTC");
+
+    private static String statePart(I18n i18n, String part) {
+        java.util.regex.Matcher m = UNKNOWN.matcher(part);
+        if (m.matches()) {
+            return i18n.t("vehicle.pidtext.unknown", m.group(1));
+        }
+        m = MIL.matcher(part);
+        if (m.matches()) {
+            return i18n.t("vehicle.pidtext.mil-" + m.group(1), Integer.parseInt(m.group(2)));
+        }
+        String key = stateKey(part);
+        return key.equals("vehicle.pidtext.") ? part : i18n.tOr(key, part);
+    }
+
+    /** The bundle key of a state wording: "EMD+" is {@code vehicle.pidtext.emd-plus}. */
+    static String stateKey(String english) {
+        return "vehicle.pidtext." + english.toLowerCase(java.util.Locale.ROOT).replace("+", "-plus")
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     /** A value label, selectable-looking and large enough to read from the car. */

@@ -179,11 +179,47 @@ class VehicleAreaUiTest extends HeadlessAppTest {
         assertThat(text("#vehicle-maker")).containsIgnoringCase("Peugeot");
         tab("codes");
         assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code()).contains("STORED P0133");
+        tab("readiness");
+        assertThat(mode06Rows()).as("the legacy layout: test name, component, one limit")
+                .contains("Bascule riche → pauvre — composant 01 | 05 | 0,260 | 0 | 0,200 | s",
+                        "Tension maxi de sonde — composant 01 | 08 | 0,800 | 0,750 | — | V",
+                        "Test constructeur 81 — composant 01 | 81 | 608 | 384 | — | ");
+        assertThat(this.<Label>node("#vehicle-mode06-legacy-help").isVisible()).isTrue();
+        TableView<fr.novaevo.workstation.obd.service.MonitorTest> mode06 = node("#vehicle-mode06-table");
+        assertThat(mode06.getItems()).filteredOn(t -> !t.passed()).singleElement()
+                .satisfies(t -> assertThat(t.tid()).isEqualTo(0x05));
+        interact(() -> this.<javafx.scene.control.ScrollPane>node("#vehicle-readiness-view").setVvalue(1));
+        Screenshots.save(stage.getScene(), "vehicule-preparation-ligne-k");
         tab("identification");
         Screenshots.save(stage.getScene(), "vehicule-identification-ligne-k");
         assertThat(text("#vehicle-id-unavailable")).as("UDS runs over CAN only")
                 .startsWith("L'identification UDS passe par le bus CAN").contains("14230");
         assertThat(this.<Button>node("#vehicle-id-read").isDisabled()).isTrue();
+    }
+
+    /** The mode 06 table as the user reads it: monitor | test | value | min | max | unit. */
+    @SuppressWarnings("unchecked")
+    private List<String> mode06Rows() {
+        TableView<fr.novaevo.workstation.obd.service.MonitorTest> table = node("#vehicle-mode06-table");
+        return table.getItems().stream().map(row -> String.join(" | ", java.util.stream.IntStream.range(1, 7)
+                .mapToObj(i -> String.valueOf(((javafx.scene.control.TableColumn<
+                        fr.novaevo.workstation.obd.service.MonitorTest, String>) table.getColumns().get(i))
+                        .getCellData(row))).toList())).toList();
+    }
+
+    @Test
+    void aJ1850VpwVehicleShowsItsFailingCatalystTest() throws Exception {
+        connectTo("j1850vpw", "1G1JC524427123456");
+        assertThat(text("#vehicle-protocol")).contains("J1850 VPW");
+        assertThat(text("#vehicle-maker")).containsIgnoringCase("Chevrolet");
+        assertThat(text("#vehicle-year")).isEqualTo("2002");
+        tab("codes");
+        assertThat(codeRows()).extracting(r -> r.kind().name() + " " + r.dtc().code())
+                .contains("STORED P0420", "PENDING P0420");
+        tab("readiness");
+        assertThat(mode06Rows()).contains("Test constructeur 81 — composant 01 | 81 | 288 | 384 | — | ");
+        interact(() -> this.<javafx.scene.control.ScrollPane>node("#vehicle-readiness-view").setVvalue(1));
+        Screenshots.save(stage.getScene(), "vehicule-preparation-j1850vpw");
     }
 
     @Test

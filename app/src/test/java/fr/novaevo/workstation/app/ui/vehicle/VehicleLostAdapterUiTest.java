@@ -55,6 +55,7 @@ class VehicleLostAdapterUiTest extends FxRobot {
     private final AtomicReference<FaultInjector> adapter = new AtomicReference<>();
     /** Whether the adapter is in the socket: an adapter made while it is not is unplugged from the start. */
     private final java.util.concurrent.atomic.AtomicBoolean plugged = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private SimulatorSettings simulator = SimulatorSettings.instant();
     private Workstation workstation;
     private VehicleArea area;
     private Stage stage;
@@ -73,7 +74,7 @@ class VehicleLostAdapterUiTest extends FxRobot {
                 faults.unplug();
             }
             adapter.set(faults);
-            return new Elm327Emulator(vehicles.create(sim.scenario()), SimulatorSettings.instant(), faults);
+            return new Elm327Emulator(vehicles.create(sim.scenario()), simulator, faults);
         }, Duration.ofSeconds(5));
         ObdConnector connector = new ObdConnector(transports, ElmSettings.defaults(), new PidCatalog(),
                 workstation.faultCodes(), new VinDecoder(clock), workstation.audit(), Locale.FRANCE);
@@ -133,8 +134,8 @@ class VehicleLostAdapterUiTest extends FxRobot {
         });
     }
 
-    @Test
-    void anAdapterLostDuringLiveDataIsShownAndCanBeReconnected() throws Exception {
+    /** Opens the area in French, connects to the demo vehicle and starts live data with the default PIDs. */
+    private void startLiveDataOnTheDemoVehicle() throws TimeoutException {
         open("fr");
         clickOn("#vehicle-connect-button");
         await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
@@ -142,6 +143,11 @@ class VehicleLostAdapterUiTest extends FxRobot {
         interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> t.getId().equals("tab-vehicle-live")).findFirst().orElseThrow()));
         clickOn("#vehicle-live-start");
+    }
+
+    @Test
+    void anAdapterLostDuringLiveDataIsShownAndCanBeReconnected() throws Exception {
+        startLiveDataOnTheDemoVehicle();
         await(() -> !text("#vehicle-live-samples").startsWith("0 "));
         assertThat(this.<Button>node("#vehicle-reconnect").isVisible()).isFalse();
 
@@ -170,13 +176,7 @@ class VehicleLostAdapterUiTest extends FxRobot {
 
     @Test
     void aRecordingGoesOnAcrossTheAutomaticReconnectionWithTheBreakMarked() throws Exception {
-        open("fr");
-        clickOn("#vehicle-connect-button");
-        await(() -> text("#vehicle-vin").equals("VF1RJA00XKB123456") && text("#vehicle-busy").isEmpty());
-        TabPane tabs = node("#vehicle-tabs");
-        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> t.getId().equals("tab-vehicle-live")).findFirst().orElseThrow()));
-        clickOn("#vehicle-live-start");
+        startLiveDataOnTheDemoVehicle();
         javafx.scene.control.ToggleButton record = node("#vehicle-live-record");
         await(() -> !record.isDisabled());
         clickOn("#vehicle-live-record");
@@ -221,6 +221,43 @@ class VehicleLostAdapterUiTest extends FxRobot {
         assertThat(back).extracting(fr.novaevo.workstation.obd.session.LiveSample::time).isSorted();
         assertThat(back).extracting(fr.novaevo.workstation.obd.session.LiveSample::sequence)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, recorded).boxed().toList());
+    }
+
+    @Test
+    void theChartsKeepTheirHistoryAcrossTheAutomaticReconnectionWithTheBreakVisible() throws Exception {
+        // About ten passes a second, so that the charts' minute holds the values before and after the break.
+        simulator = SimulatorSettings.instant().withEcuLatency(Duration.ofMillis(100));
+        startLiveDataOnTheDemoVehicle();
+        await(() -> samplesOnScreen() >= 15);
+
+        plugged.set(false);
+        adapter.get().unplug();
+        await(() -> text("#vehicle-state").startsWith("Adaptateur perdu"));
+        java.util.Map<Integer, double[]> before = new java.util.HashMap<>();
+        area.liveSnapshot().series().forEach(s -> before.put(s.pid(), s.values()));
+        assertThat(before).hasSize(4).allSatisfy((pid, values) -> {
+            assertThat(values.length).isGreaterThanOrEqualTo(15);
+            assertThat(values[values.length - 1]).as("the break, at the end of the history").isNaN();
+        });
+        int first = area.liveSnapshot().series().getFirst().pid();
+
+        plugged.set(true);
+        await(() -> text("#vehicle-state").startsWith("Connecté") && area.liveSnapshot().series().getFirst()
+                .values().length >= before.get(first).length + 15);
+        Screenshots.save(stage.getScene(), "vehicule-courbes-apres-reconnexion");
+
+        for (LiveBuffer.Series series : area.liveSnapshot().series()) {
+            double[] was = before.get(series.pid());
+            double[] now = series.values();
+            // Boxed: Double.equals holds the break's NaN equal to itself.
+            assertThat(java.util.Arrays.stream(now).limit(was.length).boxed().toList())
+                    .as("%02X: the history before the break, kept", series.pid())
+                    .isEqualTo(java.util.Arrays.stream(was).boxed().toList());
+            assertThat(java.util.Arrays.stream(now).filter(Double::isNaN).count()).as("one break").isEqualTo(1);
+            assertThat(now.length).as("values after the reconnection").isGreaterThan(was.length);
+        }
+        clickOn("#vehicle-live-stop");
+        await(() -> !this.<Button>node("#vehicle-live-start").isDisabled());
     }
 
     private static long number(String text, String pattern) {

@@ -1,12 +1,9 @@
 package fr.novaevo.workstation.app.bootstrap.platform;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import fr.novaevo.workstation.core.error.WorkstationException;
+import fr.novaevo.workstation.ocr.export.AtomicFile;
 import fr.novaevo.workstation.ocr.export.FormulaGuard;
 import fr.novaevo.workstation.sync.model.Commission;
 import fr.novaevo.workstation.sync.model.CommissionStatus;
@@ -53,31 +51,14 @@ public final class CommissionsWorkbook {
      * @throws WorkstationException {@code EXPORT-WRITE-FAILED} when the file cannot be written; nothing is left
      */
     public void write(List<Commission> commissions, Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path temp;
-        try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        } catch (IOException e) {
-            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot create a file in " + absolute.getParent(), e,
-                    String.valueOf(absolute.getParent()));
-        }
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
-            commissionsSheet(workbook.createSheet("Commissions"), commissions, styles);
-            totalsSheet(workbook.createSheet("Totaux mensuels"), commissions, styles);
-            try (OutputStream out = Files.newOutputStream(temp)) {
+        AtomicFile.write(target, temp -> {
+            try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(temp)) {
+                Styles styles = new Styles(workbook);
+                commissionsSheet(workbook.createSheet("Commissions"), commissions, styles);
+                totalsSheet(workbook.createSheet("Totaux mensuels"), commissions, styles);
                 workbook.write(out);
             }
-            move(temp, absolute);
-        } catch (IOException e) {
-            throw new WorkstationException("EXPORT-WRITE-FAILED", "cannot write " + absolute, e, absolute.toString());
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // the rename happened, or the disk refuses: nothing more to do
-            }
-        }
+        });
     }
 
     private void commissionsSheet(Sheet sheet, List<Commission> commissions, Styles styles) {
@@ -167,14 +148,6 @@ public final class CommissionsWorkbook {
         cell.setCellValue(value == null ? "" : value);
         if (FormulaGuard.looksLikeFormula(value)) {
             cell.setCellStyle(styles.quoted);
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -22,6 +22,7 @@ public final class StatusBar {
     private final Label jobs = new Label();
     private final org.controlsfx.control.StatusBar root = new org.controlsfx.control.StatusBar();
     private final Timeline poll;
+    private final fr.novaevo.workstation.app.ui.documents.supervision.AlertBadge documentAlerts;
 
     public StatusBar(UiContext context) {
         this.context = context;
@@ -35,7 +36,8 @@ public final class StatusBar {
         root.getStyleClass().add("status-bar");
         root.setText("");
         root.getLeftItems().addAll(adapter, separator(), platform);
-        root.getRightItems().add(jobs);
+        documentAlerts = new fr.novaevo.workstation.app.ui.documents.supervision.AlertBadge(context);
+        root.getRightItems().addAll(documentAlerts.view(), jobs);
         refreshSettings();
         refreshJobs();
         poll = new Timeline(new KeyFrame(Duration.millis(500), e -> refreshJobs()));
@@ -91,6 +93,7 @@ public final class StatusBar {
 
     public void dispose() {
         poll.stop();
+        documentAlerts.dispose();
     }
 
     private static Separator separator() {

@@ -39,9 +39,9 @@ final class AlertsPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(170);
         table.getColumns().addAll(List.of(
-                SupervisionView.column(i18n.t("docsup.alerts.column.alert"), 360, texts::alert),
-                SupervisionView.column(i18n.t("docsup.alerts.column.raised"), 140, a -> i18n.dateTime(a.raisedAt())),
-                SupervisionView.column(i18n.t("docsup.alerts.column.state"), 200, texts::alertState)));
+                SupervisionView.column(i18n.t("docsup.alerts.column.alert"), 440, texts::alert),
+                SupervisionView.column(i18n.t("docsup.alerts.column.raised"), 150, a -> i18n.dateTime(a.raisedAt())),
+                SupervisionView.column(i18n.t("docsup.alerts.column.state"), 340, texts::alertState)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Alert alert, boolean empty) {
@@ -56,6 +56,7 @@ final class AlertsPane {
         acknowledge.setId("docsup-acknowledge");
         acknowledge.setDisable(true);
         acknowledge.setOnAction(e -> acknowledgeSelected());
+        acknowledge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) ->
                 acknowledge.setDisable(now == null || now.acknowledged()));
         message.setId("docsup-alerts-message");

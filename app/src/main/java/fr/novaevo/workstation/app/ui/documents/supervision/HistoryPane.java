@@ -68,6 +68,8 @@ final class HistoryPane {
         Button excel = new Button(i18n.t("docsup.history.exportExcel"));
         excel.setId("docsup-history-excel");
         excel.setOnAction(e -> chooseExport(true));
+        csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        excel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.setId("docsup-history-message");
         message.setWrapText(true);
         HBox bar = new HBox(10, choices, csv, excel, message);
@@ -83,8 +85,22 @@ final class HistoryPane {
 
     private LineChart<Number, Number> chart(String id, String title) {
         NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
+        x.setAutoRanging(false); // the whole range, from its start to now, however few the measures
         NumberAxis y = new NumberAxis();
+        javafx.util.StringConverter<Number> local = new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                return context.i18n().number(v, v == Math.rint(v) ? 0 : 1); // "2,5", not "2.5", in French
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("axis labels are only shown");
+            }
+        };
+        x.setTickLabelFormatter(local);
+        y.setTickLabelFormatter(local);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId(id);
         chart.setTitle(title);
@@ -114,8 +130,17 @@ final class HistoryPane {
         I18n i18n = context.i18n();
         boolean days = range != HistoryRange.LAST_24_HOURS;
         String unit = i18n.t(days ? "docsup.history.axis.days" : "docsup.history.axis.hours");
-        throughput.getXAxis().setLabel(unit);
-        resources.getXAxis().setLabel(unit);
+        for (LineChart<Number, Number> chart : List.of(throughput, resources)) {
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            x.setLabel(unit);
+            x.setLowerBound(-range.span().toMinutes() / (days ? 1440.0 : 60.0));
+            x.setUpperBound(0);
+            x.setTickUnit(switch (range) {
+                case LAST_24_HOURS -> 2;
+                case LAST_7_DAYS -> 1;
+                case LAST_30_DAYS -> 5;
+            });
+        }
         XYChart.Series<Number, Number> documents = series(i18n.t("docsup.history.series.documents"));
         XYChart.Series<Number, Number> pages = series(i18n.t("docsup.history.series.pages"));
         XYChart.Series<Number, Number> memory = series(i18n.t("docsup.history.series.memory"));

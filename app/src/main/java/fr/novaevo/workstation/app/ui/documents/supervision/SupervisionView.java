@@ -19,7 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -61,6 +60,7 @@ public final class SupervisionView {
         Button measure = new Button(i18n.t("docsup.measure"));
         measure.setId("docsup-measure");
         measure.setOnAction(e -> measureNow());
+        measure.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox head = new HBox(12, figures, measure);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -79,12 +79,11 @@ public final class SupervisionView {
                 column(i18n.t("docsup.column.errors"), 80, l -> l.batch().errors() + " ("
                         + i18n.number(l.batch().failureRate() * 100, 0) + " %)")));
 
-        HBox middle = new HBox(16, alerts.root(), thresholds.root());
-        HBox.setHgrow(alerts.root(), Priority.ALWAYS);
         VBox content = new VBox(14,
                 Views.section(i18n.t("docsup.section.batches"), head, batches),
-                middle,
-                Views.section(i18n.t("docsup.section.history"), history.root()));
+                alerts.root(),
+                Views.section(i18n.t("docsup.section.history"), history.root()),
+                thresholds.root());
         content.setPadding(new Insets(12));
         root = new ScrollPane(content);
         root.setFitToWidth(true);

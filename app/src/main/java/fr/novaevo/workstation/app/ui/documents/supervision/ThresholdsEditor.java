@@ -67,13 +67,13 @@ final class ThresholdsEditor {
         save = new Button(i18n.t("docsup.threshold.save"));
         save.setId("docsup-threshold-save");
         save.setOnAction(e -> save());
+        save.setMinWidth(Region.USE_PREF_SIZE);
         message.setId("docsup-threshold-message");
         message.setWrapText(true);
         HBox actions = new HBox(10, save, message);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root = Views.section(i18n.t("docsup.section.thresholds"), grid, actions);
         root.setSpacing(6);
-        root.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     VBox root() {

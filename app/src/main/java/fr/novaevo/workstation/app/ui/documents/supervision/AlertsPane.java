@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -25,7 +24,7 @@ final class AlertsPane {
     private final SupervisionTexts texts;
     private final TableView<Alert> table = new TableView<>();
     private final Button acknowledge;
-    private final Label message = new Label();
+    private final Outcome message;
     private final VBox root;
 
     AlertsPane(UiContext context, AlertBook book, Background background, SupervisionTexts texts) {
@@ -56,14 +55,10 @@ final class AlertsPane {
         acknowledge.setId("docsup-acknowledge");
         acknowledge.setDisable(true);
         acknowledge.setOnAction(e -> acknowledgeSelected());
-        acknowledge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) ->
                 acknowledge.setDisable(now == null || now.acknowledged()));
-        message.setId("docsup-alerts-message");
-        message.setWrapText(true);
-        HBox actions = new HBox(10, acknowledge, message);
-        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        root = Views.section(i18n.t("docsup.section.alerts"), table, actions);
+        message = new Outcome("docsup-alerts-message", i18n);
+        root = Views.section(i18n.t("docsup.section.alerts"), table, message.after(acknowledge));
         root.setSpacing(6);
     }
 
@@ -87,17 +82,11 @@ final class AlertsPane {
         String who = context.workstation().actor();
         acknowledge.setDisable(true);
         background.run(() -> book.acknowledge(alert.id(), who), done -> {
-            message.getStyleClass().setAll("label", "message-ok");
-            message.setText(context.i18n().t("docsup.alerts.acknowledged", texts.kind(done.kind()),
+            message.ok(context.i18n().t("docsup.alerts.acknowledged", texts.kind(done.kind()),
                     done.acknowledgedBy().orElse(who)));
             background.run(() -> context.workstation().supervision().refresh(), snapshot -> show(snapshot.alerts()),
-                    this::failed);
-        }, this::failed);
-    }
-
-    private void failed(Throwable failure) {
-        message.getStyleClass().setAll("label", "message-error");
-        message.setText(context.i18n().error(failure));
+                    message::failed);
+        }, message::failed);
     }
 
     TableView<Alert> table() {
@@ -105,6 +94,6 @@ final class AlertsPane {
     }
 
     Label message() {
-        return message;
+        return message.label();
     }
 }

@@ -35,7 +35,7 @@ final class HistoryPane {
     private final ToggleGroup ranges = new ToggleGroup();
     private final LineChart<Number, Number> throughput;
     private final LineChart<Number, Number> resources;
-    private final Label message = new Label();
+    private final Outcome message;
     private final VBox root;
     private HistoryRange range = HistoryRange.LAST_24_HOURS;
     private List<HistoryPoint> points = List.of();
@@ -68,12 +68,8 @@ final class HistoryPane {
         Button excel = new Button(i18n.t("docsup.history.exportExcel"));
         excel.setId("docsup-history-excel");
         excel.setOnAction(e -> chooseExport(true));
-        csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        excel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        message.setId("docsup-history-message");
-        message.setWrapText(true);
-        HBox bar = new HBox(10, choices, csv, excel, message);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        message = new Outcome("docsup-history-message", i18n);
+        HBox bar = message.after(choices, csv, excel);
 
         throughput = chart("docsup-chart-throughput", i18n.t("docsup.history.chart.throughput"));
         resources = chart("docsup-chart-resources", i18n.t("docsup.history.chart.resources"));
@@ -122,7 +118,7 @@ final class HistoryPane {
             if (asked == range) {
                 draw(loaded);
             }
-        }, this::failed);
+        }, message::failed);
     }
 
     private void draw(List<HistoryPoint> loaded) {
@@ -162,8 +158,7 @@ final class HistoryPane {
         resources.setCreateSymbols(few);
         throughput.getData().setAll(List.of(documents, pages));
         resources.getData().setAll(List.of(memory, cpu));
-        message.getStyleClass().setAll("label");
-        message.setText(loaded.stream().allMatch(p -> p.samples() == 0) ? i18n.t("docsup.history.empty") : "");
+        message.plain(loaded.stream().allMatch(p -> p.samples() == 0) ? i18n.t("docsup.history.empty") : "");
     }
 
     private static XYChart.Series<Number, Number> series(String name) {
@@ -197,15 +192,7 @@ final class HistoryPane {
             context.workstation().audit().record("ocr.supervision.history_exported", target.getFileName().toString(),
                     asked.name());
             return target;
-        }, written -> {
-            message.getStyleClass().setAll("label", "message-ok");
-            message.setText(context.i18n().t("docsup.history.written", written.toString()));
-        }, this::failed);
-    }
-
-    private void failed(Throwable failure) {
-        message.getStyleClass().setAll("label", "message-error");
-        message.setText(context.i18n().error(failure));
+        }, written -> message.ok(context.i18n().t("docsup.history.written", written.toString())), message::failed);
     }
 
     void select(HistoryRange wanted) {
@@ -222,6 +209,6 @@ final class HistoryPane {
     }
 
     Label message() {
-        return message;
+        return message.label();
     }
 }

@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -29,7 +28,7 @@ final class ThresholdsEditor {
     private final Map<AlertKind, TextField> fields = new EnumMap<>(AlertKind.class);
     private final Map<AlertKind, Label> problems = new EnumMap<>(AlertKind.class);
     private final Button save;
-    private final Label message = new Label();
+    private final Outcome message;
     private final VBox root;
     private AlertThresholds current = AlertThresholds.defaults();
 
@@ -67,12 +66,8 @@ final class ThresholdsEditor {
         save = new Button(i18n.t("docsup.threshold.save"));
         save.setId("docsup-threshold-save");
         save.setOnAction(e -> save());
-        save.setMinWidth(Region.USE_PREF_SIZE);
-        message.setId("docsup-threshold-message");
-        message.setWrapText(true);
-        HBox actions = new HBox(10, save, message);
-        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        root = Views.section(i18n.t("docsup.section.thresholds"), grid, actions);
+        message = new Outcome("docsup-threshold-message", i18n);
+        root = Views.section(i18n.t("docsup.section.thresholds"), grid, message.after(save));
         root.setSpacing(6);
     }
 
@@ -81,7 +76,7 @@ final class ThresholdsEditor {
     }
 
     void load() {
-        background.run(book::thresholds, this::show, this::failed);
+        background.run(book::thresholds, this::show, message::failed);
     }
 
     private void show(AlertThresholds thresholds) {
@@ -115,13 +110,11 @@ final class ThresholdsEditor {
             }
         }
         if (!valid) {
-            message.getStyleClass().setAll("label", "message-error");
-            message.setText(context.i18n().t("docsup.threshold.invalid"));
+            message.error(context.i18n().t("docsup.threshold.invalid"));
             return;
         }
         if (changed.isEmpty()) {
-            message.getStyleClass().setAll("label", "message-ok");
-            message.setText(context.i18n().t("docsup.threshold.unchanged"));
+            message.ok(context.i18n().t("docsup.threshold.unchanged"));
             return;
         }
         save.setDisable(true);
@@ -134,22 +127,16 @@ final class ThresholdsEditor {
         }, saved -> {
             save.setDisable(false);
             show(saved);
-            message.getStyleClass().setAll("label", "message-ok");
-            message.setText(context.i18n().t("docsup.threshold.saved", changed.size()));
+            message.ok(context.i18n().t("docsup.threshold.saved", changed.size()));
         }, failure -> {
             save.setDisable(false);
-            failed(failure);
+            message.failed(failure);
         });
     }
 
     private void clear(Label problem) {
         problem.setText("");
         problem.setManaged(false);
-    }
-
-    private void failed(Throwable failure) {
-        message.getStyleClass().setAll("label", "message-error");
-        message.setText(context.i18n().error(failure));
     }
 
     TextField field(AlertKind kind) {
@@ -161,6 +148,6 @@ final class ThresholdsEditor {
     }
 
     Label message() {
-        return message;
+        return message.label();
     }
 }

@@ -40,7 +40,7 @@ public final class WatchFolderView {
     private final CheckBox enabled = new CheckBox();
     private final TextField folder = new TextField();
     private final Spinner<Integer> priority = new Spinner<>(BatchRequest.MIN_PRIORITY, BatchRequest.MAX_PRIORITY, 0);
-    private final Label message = new Label();
+    private final Outcome message;
     private final Label status = new Label();
     private final ListView<String> problems = new ListView<>();
     private final ScrollPane root;
@@ -73,10 +73,8 @@ public final class WatchFolderView {
         save.setId("docsup-watch-save");
         save.setDefaultButton(true);
         save.setOnAction(e -> save());
-        message.setId("docsup-watch-message");
-        message.setWrapText(true);
-        HBox actions = new HBox(10, save, message);
-        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        message = new Outcome("docsup-watch-message", i18n);
+        HBox actions = message.after(save);
 
         status.setId("docsup-watch-status");
         status.setWrapText(true);
@@ -103,7 +101,7 @@ public final class WatchFolderView {
     public void refresh() {
         if (!loaded) {
             loaded = true;
-            background.run(service::choice, this::showChoice, this::failed);
+            background.run(service::choice, this::showChoice, message::failed);
         }
         if (reading) {
             return;
@@ -115,7 +113,7 @@ public final class WatchFolderView {
             showStatus(now);
         }, failure -> {
             reading = false;
-            failed(failure);
+            message.failed(failure);
         });
     }
 
@@ -161,15 +159,9 @@ public final class WatchFolderView {
             service.save(choice);
             return service.status();
         }, now -> {
-            message.getStyleClass().setAll("label", "message-ok");
-            message.setText(context.i18n().t(choice.enabled() ? "docsup.watch.saved.on" : "docsup.watch.saved.off"));
+            message.ok(context.i18n().t(choice.enabled() ? "docsup.watch.saved.on" : "docsup.watch.saved.off"));
             showStatus(now);
-        }, this::failed);
-    }
-
-    private void failed(Throwable failure) {
-        message.getStyleClass().setAll("label", "message-error");
-        message.setText(context.i18n().error(failure));
+        }, message::failed);
     }
 
     CheckBox enabled() {
@@ -185,7 +177,7 @@ public final class WatchFolderView {
     }
 
     Label message() {
-        return message;
+        return message.label();
     }
 
     Label status() {

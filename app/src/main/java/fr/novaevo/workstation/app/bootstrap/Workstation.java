@@ -78,7 +78,7 @@ public final class Workstation implements AutoCloseable {
                 new fr.novaevo.workstation.ocr.supervision.AlertBook(database.dataSource(), audit, clock), clock,
                 fr.novaevo.workstation.ocr.supervision.Supervisor.Settings.defaults());
         this.watchFolder = new WatchFolderService(settings, database.dataSource(), documents, audit, clock,
-                java.time.ZoneId.systemDefault());
+                clock.getZone());
     }
 
     /**

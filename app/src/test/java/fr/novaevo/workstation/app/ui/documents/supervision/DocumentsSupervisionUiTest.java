@@ -275,4 +275,33 @@ class DocumentsSupervisionUiTest extends HeadlessAppTest {
         assertThat(workstation().watchFolder().status()).as("stopped at once").isEmpty();
         assertThat(workstation().watchFolder().choice().folder()).as("the folder is kept").contains(depot);
     }
+
+    @Test
+    void inEnglishTheAlertsTheBadgeAndTheWatchFolderSpeakEnglish() throws Exception {
+        clickOn("#nav-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<String> language = node("#settings-language");
+        interact(() -> language.setValue("en"));
+        clickOn("#settings-save");
+        await(() -> this.<javafx.scene.control.ToggleButton>node("#nav-settings").getText().equals("Settings"));
+        workstation().supervision().alerts().setThreshold(AlertKind.MEMORY, 1);
+
+        openTab("supervision");
+        AlertsPane alerts = supervision().alerts();
+        await(() -> {
+            measure();
+            return alerts.table().getItems().stream().anyMatch(a -> a.kind() == AlertKind.MEMORY);
+        });
+        int row = alerts.table().getItems().stream().map(Alert::kind).toList().indexOf(AlertKind.MEMORY);
+        assertThat(alerts.table().getColumns().getFirst().getCellObservableValue(row).getValue().toString())
+                .startsWith("Memory used: ").contains("MB (threshold: 1 MB)").endsWith("(ALERT-MEMORY)");
+        assertThat(alerts.table().getColumns().get(2).getCellObservableValue(row).getValue()).isEqualTo("On");
+        await(() -> this.<Label>node("#status-document-alerts").isVisible());
+        assertThat(text("#status-document-alerts")).matches("⚠ \\d+ document alert\\(s\\)");
+        assertThat(text("#docsup-figures")).startsWith("Memory: ").contains(" MB · CPU: ");
+        Screenshots.save(stage, "documents-supervision-en");
+
+        openTab("watch");
+        await(() -> watch().status().getText().equals("Not watching."));
+    }
 }

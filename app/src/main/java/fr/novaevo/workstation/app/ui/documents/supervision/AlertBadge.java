@@ -1,6 +1,8 @@
 package fr.novaevo.workstation.app.ui.documents.supervision;
 
+import java.util.List;
 import fr.novaevo.workstation.app.ui.UiContext;
+import fr.novaevo.workstation.ocr.supervision.Alert;
 import fr.novaevo.workstation.ocr.supervision.SupervisionSnapshot;
 import fr.novaevo.workstation.ocr.supervision.Supervisor;
 import javafx.animation.KeyFrame;
@@ -10,8 +12,9 @@ import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 /**
- * A small mark in the status bar while document alerts need attention ("⚠ 2 alertes documents"); a click
- * opens the Documents area's supervision. It reads the supervisor's last measure (no database access).
+ * A small mark in the status bar while document alerts wait for someone to acknowledge them ("⚠ 2 alerte(s)
+ * documents"); a click opens the Documents area's supervision, where they stay listed while they last. It reads
+ * the supervisor's last measure (no database access).
  */
 public final class AlertBadge {
 
@@ -39,10 +42,15 @@ public final class AlertBadge {
 
     void refresh() {
         SupervisionSnapshot latest = supervisor.latest();
-        int count = latest.alerts().size();
+        long count = unacknowledged(latest.alerts());
         label.setVisible(count > 0);
         label.setManaged(count > 0);
         label.setText(count > 0 ? context.i18n().t("docsup.badge", count) : "");
+    }
+
+    /** Acknowledged means seen: the badge is for what nobody has seen yet. */
+    static long unacknowledged(List<Alert> alerts) {
+        return alerts.stream().filter(a -> !a.acknowledged()).count();
     }
 
     public void dispose() {

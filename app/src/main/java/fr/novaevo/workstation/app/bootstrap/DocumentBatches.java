@@ -6,15 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,8 +29,10 @@ import fr.novaevo.workstation.ocr.batch.BatchInfo;
 import fr.novaevo.workstation.ocr.batch.BatchInputs;
 import fr.novaevo.workstation.ocr.batch.BatchReport;
 import fr.novaevo.workstation.ocr.batch.BatchRequest;
+import fr.novaevo.workstation.ocr.batch.BatchScheduler;
 import fr.novaevo.workstation.ocr.batch.BatchSettings;
 import fr.novaevo.workstation.ocr.batch.BatchStore;
+import fr.novaevo.workstation.ocr.batch.DocumentRow;
 import fr.novaevo.workstation.ocr.batch.KbisWorkerProcessors;
 import fr.novaevo.workstation.ocr.document.DocumentLimits;
 import fr.novaevo.workstation.ocr.document.MediaType;
@@ -44,13 +43,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The workstation's documents: batches recorded in the database and read as background jobs, one due batch at
- * a time by priority (night batches when their time comes, interrupted ones again after a restart), their
- * exports, and the review of their results ({@link DocumentReviews}). The window and {@code workstation docs batch} both go through here, so a
- * batch is never read twice at once in one process.
+ * a time by priority (night batches when their time comes, interrupted ones again after a restart: ocr's
+ * {@link BatchScheduler}), their exports, and the review of their results ({@link DocumentReviews}). The window,
+ * the watch folder and {@code workstation docs batch} all go through here and its one {@link BatchEngine}, so a
+ * batch is never read twice at once in one process and the supervision sees every batch being read.
  *
- * <p>A batch's reading runs on a thread of its own while its job waits for it: closing the application stops
- * the job without cancelling the batch (its documents stay where they were and the batch resumes at the next
- * start), whereas the user's cancel, seen by the engine through the job, cancels it.
+ * <p>A batch's reading runs on a thread of its own while its job waits for it ({@link BatchJob}): closing the
+ * application stops the job without cancelling the batch (its documents stay where they were and the batch
+ * resumes at the next start), whereas the user's cancel, seen by the engine through the job, cancels it.
  */
 public final class DocumentBatches implements AutoCloseable {
 
@@ -76,7 +76,6 @@ public final class DocumentBatches implements AutoCloseable {
         }
     };
 
-    private final DataSource dataSource;
     private final JobRegistry jobs;
     private final AuditJournal audit;
     private final Clock clock;
@@ -84,17 +83,16 @@ public final class DocumentBatches implements AutoCloseable {
     private final BatchSettings settings;
     private final BatchStore store;
     private final DocumentReviews reviews;
+    private final LiveDocuments liveDocuments = new LiveDocuments();
+    private final BatchEngine engine;
+    private final BatchScheduler scheduler;
     private final ExecutorService readers = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("docs-batch-", 1).daemon(true).factory());
     private final Map<Long, BatchRun> runs = new ConcurrentHashMap<>();
     private final Map<Long, Job<BatchReport>> batchJobs = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService scheduler;
     private volatile boolean closing;
-    private Job<BatchReport> dispatched;
-    private Instant nextWake;
 
     public DocumentBatches(DataSource dataSource, JobRegistry jobs, AuditJournal audit, Clock clock) {
-        this.dataSource = dataSource;
         this.jobs = jobs;
         this.audit = audit;
         this.clock = clock;
@@ -104,6 +102,9 @@ public final class DocumentBatches implements AutoCloseable {
         this.settings = defaults.withDocumentTimeout(limits.timeout(), defaults.grace());
         this.store = new BatchStore(dataSource);
         this.reviews = new DocumentReviews(store, audit, clock, limits);
+        this.engine = new BatchEngine(dataSource, liveDocuments.watching(KbisWorkerProcessors.factory(limits, clock),
+                reviews::pagesRead), settings, clock);
+        this.scheduler = new BatchScheduler(engine, clock, LOOK_EVERY);
     }
 
     public BatchStore store() {
@@ -159,16 +160,28 @@ public final class DocumentBatches implements AutoCloseable {
 
     /** Records a batch; it runs when its turn and its start time come (at once when nothing else runs). */
     public long submit(BatchRequest request) {
-        long id = engine().submit(request);
-        lookSoon();
+        long id = engine.submit(request);
+        scheduler.wake();
         return id;
     }
 
     /** Records a batch and starts reading it at once, beside the queue (a quick check of one document). */
-    public synchronized long submitNow(BatchRequest request) {
-        long id = engine().submit(request);
-        start(store.batch(id).orElseThrow());
-        return id;
+    public long submitNow(BatchRequest request) {
+        BatchJob job;
+        BatchRun run;
+        synchronized (this) {
+            long id = engine.submit(request);
+            job = follow(id, request.name());
+            run = claim(id, job.context());
+        }
+        readers.execute(() -> {
+            try {
+                job.ended(read(run, settings.workers()));
+            } catch (RuntimeException | Error e) {
+                job.failed(e);
+            }
+        });
+        return run.batchId();
     }
 
     /**
@@ -179,10 +192,10 @@ public final class DocumentBatches implements AutoCloseable {
     public BatchReport submitAndRun(BatchRequest request, JobContext job, BatchSettings runSettings) {
         BatchRun run;
         synchronized (this) {
-            long id = engine().submit(request);
+            long id = engine.submit(request);
             run = claim(id, job);
         }
-        return read(run, runSettings);
+        return read(run, runSettings.workers());
     }
 
     /**
@@ -192,23 +205,25 @@ public final class DocumentBatches implements AutoCloseable {
      *                              {@link BatchEngine#run}
      */
     public BatchReport run(long batchId, JobContext job, BatchSettings runSettings) {
-        return read(claim(batchId, job), runSettings);
+        return read(claim(batchId, job), runSettings.workers());
     }
 
     private synchronized BatchRun claim(long batchId, JobContext job) {
-        BatchRun run = new BatchRun(batchId, job);
+        Set<Path> files = new java.util.HashSet<>();
+        store.rows(batchId).stream().map(DocumentRow::file).forEach(files::add);
+        BatchRun run = new BatchRun(batchId, job, files, liveDocuments);
         if (runs.putIfAbsent(batchId, run) != null) {
             throw new WorkstationException("BATCH-ALREADY-RUNNING", "batch " + batchId + " is already running", batchId);
         }
         return run;
     }
 
-    private BatchReport read(BatchRun run, BatchSettings runSettings) {
+    private BatchReport read(BatchRun run, int workers) {
         try {
-            return new BatchEngine(dataSource, run.watching(KbisWorkerProcessors.factory(limits, clock), reviews::pagesRead),
-                    runSettings, clock).run(run.batchId(), run);
+            return engine.run(run.batchId(), run, workers);
         } finally {
             runs.remove(run.batchId());
+            scheduler.wake(); // the queue may have left a batch to this run, or waited behind it
         }
     }
 
@@ -217,111 +232,73 @@ public final class DocumentBatches implements AutoCloseable {
         return Optional.ofNullable(runs.get(batchId));
     }
 
+    /** The batches the engine reads now, whoever asked for them (for the supervision). */
+    public Set<Long> runningBatches() {
+        return engine.runningBatches();
+    }
+
     /**
-     * Cancels a batch: a running one through its job (the engine stops between documents and tells the
+     * Cancels a batch: a running one through its job and the engine (which stops between documents and tells the
      * documents being read), a queued or scheduled one at once.
      */
     public boolean cancel(long batchId) {
         Job<BatchReport> job = batchJobs.get(batchId);
         if (job != null && !job.state().finished()) {
             job.cancel();
-            if (runs.containsKey(batchId)) {
-                return true;
-            }
-            // its job was still waiting for a thread: the batch is cancelled here, or the queue would start it again
         }
-        return engine().cancel(batchId);
-    }
-
-    /** An engine for what does not read documents (recording, cancelling a batch that is not running). */
-    private BatchEngine engine() {
-        return new BatchEngine(dataSource, KbisWorkerProcessors.factory(limits, clock), settings, clock);
+        return engine.cancel(batchId);
     }
 
     // ------------------------------------------------------------------ scheduling
 
-    /** Looks for due batches shortly after the start (resuming interrupted ones) and then every 30 s. */
+    /**
+     * Hands the queue to the scheduler shortly after the start (so resuming never slows the window down): the
+     * interrupted batches first, then the due ones, then each night batch at its time.
+     */
     public void startScheduling(ScheduledExecutorService executor) {
-        this.scheduler = executor;
         long delay = Long.getLong(START_DELAY_PROPERTY, 3000L);
-        executor.scheduleWithFixedDelay(this::lookForDueBatch, delay, LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(() -> {
+            if (!closing) {
+                scheduler.start(new QueueRuns());
+            }
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
-    private void lookSoon() {
-        ScheduledExecutorService executor = scheduler;
-        if (executor != null && !closing) {
-            executor.execute(this::lookForDueBatch);
-        }
-    }
-
-    /** Starts the most urgent due batch that nobody reads, unless the queue's batch is still being read. */
-    synchronized void lookForDueBatch() {
-        if (closing || (dispatched != null && !dispatched.state().finished())) {
-            return;
-        }
-        try {
-            Instant now = clock.instant();
-            List<BatchInfo> waiting = store.batches().stream().filter(b -> !b.state().finished()).toList();
-            waiting.stream()
-                    .filter(b -> b.startAt().filter(now::isBefore).isEmpty())
-                    .filter(b -> !runs.containsKey(b.id()) && !batchJobs.containsKey(b.id()))
-                    .min(Comparator.comparingInt(BatchInfo::priority).reversed().thenComparingLong(BatchInfo::id))
-                    .ifPresent(b -> dispatched = start(b));
-            waiting.stream().flatMap(b -> b.startAt().stream()).filter(now::isBefore).min(Comparator.naturalOrder())
-                    .ifPresent(this::wakeAt);
-        } catch (RuntimeException e) {
-            LOG.warn("documents: could not look for due batches: {}", e.getMessage());
-        }
-    }
-
-    /** A night batch starts at its time, not at the next periodic look. */
-    private void wakeAt(Instant at) {
-        ScheduledExecutorService executor = scheduler;
-        if (executor == null || closing || at.equals(nextWake)) {
-            return;
-        }
-        nextWake = at;
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 50;
-        executor.schedule(this::lookForDueBatch, delay, TimeUnit.MILLISECONDS);
-    }
-
-    private Job<BatchReport> start(BatchInfo batch) {
-        long id = batch.id();
-        Job<BatchReport> job = jobs.submit(JOB_KIND, batch.name(), context -> readInBackground(id, context));
-        batchJobs.put(id, job);
-        job.result().whenComplete((report, failure) -> {
-            batchJobs.remove(id, job);
-            lookSoon();
-        });
-        LOG.info("documents: batch {} '{}' started", id, batch.name());
+    /** A registry job that follows a batch read on another thread. */
+    private BatchJob follow(long batchId, String name) {
+        BatchJob job = new BatchJob(jobs, JOB_KIND, name, () -> closing);
+        batchJobs.put(batchId, job.job());
+        job.job().result().whenComplete((report, failure) -> batchJobs.remove(batchId, job.job()));
+        LOG.info("documents: batch {} '{}' started", batchId, name);
         return job;
     }
 
-    private BatchReport readInBackground(long batchId, JobContext job) throws Exception {
-        JobContext unlessClosing = new JobContext() {
-            @Override
-            public void progress(long done, long total, String step) {
-                job.progress(done, total, step);
-            }
+    /** The scheduler's batches, each a job of the registry; those this process reads another way are left alone. */
+    private final class QueueRuns implements BatchScheduler.Runs {
+        private final Map<Long, BatchJob> following = new ConcurrentHashMap<>();
 
-            @Override
-            public boolean isCancelled() {
-                return job.isCancelled() && !closing;
-            }
-        };
-        CompletableFuture<BatchReport> reading = CompletableFuture.supplyAsync(
-                () -> run(batchId, unlessClosing, settings), readers);
-        while (true) {
-            try {
-                return reading.get();
-            } catch (InterruptedException e) {
-                if (closing) {
-                    // The batch stays as it is in the database and resumes at the next start.
-                    throw new CancelledException();
+        @Override
+        public Optional<JobContext> begin(BatchInfo batch) {
+            synchronized (DocumentBatches.this) {
+                if (closing || runs.containsKey(batch.id())) {
+                    return Optional.empty();
                 }
-                // The user's cancel: the engine sees it through the job and ends the batch as cancelled.
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
+                BatchJob job = follow(batch.id(), batch.name());
+                following.put(batch.id(), job);
+                return Optional.of(claim(batch.id(), job.context()));
+            }
+        }
+
+        @Override
+        public void end(BatchInfo batch) {
+            runs.remove(batch.id());
+            BatchJob job = following.remove(batch.id());
+            if (job != null) {
+                try {
+                    job.ended(engine.report(batch.id()));
+                } catch (RuntimeException e) {
+                    job.failed(e);
+                }
             }
         }
     }
@@ -352,6 +329,7 @@ public final class DocumentBatches implements AutoCloseable {
     public void close() {
         closing = true;
         // No interrupt: an interrupted engine would end its batch as cancelled instead of leaving it to resume.
+        scheduler.close();
         readers.shutdown();
     }
 }

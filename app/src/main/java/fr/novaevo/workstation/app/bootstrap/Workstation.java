@@ -53,6 +53,8 @@ public final class Workstation implements AutoCloseable {
     private final SecretStore secrets;
     private final ScheduledExecutorService maintenance;
     private final DocumentBatches documents;
+    private final fr.novaevo.workstation.ocr.supervision.Supervisor supervision;
+    private final WatchFolderService watchFolder;
     // Read-only tables shared by every vehicle session, loaded on first use.
     private final PidCatalog pidCatalog = new PidCatalog();
     private final FaultCodeDatabase faultCodes = new FaultCodeDatabase();
@@ -71,6 +73,12 @@ public final class Workstation implements AutoCloseable {
         this.maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("maintenance").daemon(true).factory());
         this.documents = new DocumentBatches(database.dataSource(), jobs, audit, clock);
+        this.supervision = new fr.novaevo.workstation.ocr.supervision.Supervisor(database.dataSource(),
+                documents::runningBatches, fr.novaevo.workstation.ocr.supervision.ProcessMetrics.jvm(),
+                new fr.novaevo.workstation.ocr.supervision.AlertBook(database.dataSource(), audit, clock), clock,
+                fr.novaevo.workstation.ocr.supervision.Supervisor.Settings.defaults());
+        this.watchFolder = new WatchFolderService(settings, database.dataSource(), documents, audit, clock,
+                clock.getZone());
     }
 
     /**
@@ -86,6 +94,8 @@ public final class Workstation implements AutoCloseable {
     public Workstation startMaintenance() {
         maintenance.scheduleWithFixedDelay(this::dailyBackupIfDue, 0, 1, TimeUnit.HOURS);
         documents.startScheduling(maintenance);
+        supervision.start();
+        watchFolder.apply();
         return this;
     }
 
@@ -157,6 +167,16 @@ public final class Workstation implements AutoCloseable {
         return documents;
     }
 
+    /** The documents' supervision: batches, throughput, memory, CPU, alerts and their history. */
+    public fr.novaevo.workstation.ocr.supervision.Supervisor supervision() {
+        return supervision;
+    }
+
+    /** The optional watch folder, started and stopped as its settings say. */
+    public WatchFolderService watchFolder() {
+        return watchFolder;
+    }
+
     /**
      * Connects to vehicles: real adapters by port name, and the virtual vehicle for {@code sim} ports (demo
      * mode). Descriptions of fault codes come in {@code locale}'s language.
@@ -178,6 +198,8 @@ public final class Workstation implements AutoCloseable {
     @Override
     public void close() {
         maintenance.shutdownNow();
+        watchFolder.close();
+        supervision.close();
         documents.close(); // before the jobs stop, so that stopping a batch's job leaves it to resume
         if (!jobs.shutdown(Duration.ofSeconds(10))) {
             LOG.warn("Some background jobs did not stop within 10 s; closing the database anyway");

@@ -26,7 +26,8 @@ public final class I18n {
      */
     static final List<String> BUNDLES = List.of("fr.novaevo.workstation.app.ui.messages",
             "fr.novaevo.workstation.app.ui.vehicle.messages", "fr.novaevo.workstation.app.ui.bookings.messages",
-            "fr.novaevo.workstation.app.ui.documents.messages");
+            "fr.novaevo.workstation.app.ui.documents.messages",
+            "fr.novaevo.workstation.app.ui.documents.supervision.messages");
 
     private final Locale locale;
     private final List<ResourceBundle> bundles;

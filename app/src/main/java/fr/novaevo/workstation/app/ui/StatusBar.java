@@ -31,6 +31,7 @@ public final class StatusBar {
             status -> FxExecutor.INSTANCE.execute(() -> platformState(status));
     private SyncStatus platformStatus;
     private Instant platformStatusAt;
+    private final fr.novaevo.workstation.app.ui.documents.supervision.AlertBadge documentAlerts;
 
     public StatusBar(UiContext context) {
         this.context = context;
@@ -44,7 +45,8 @@ public final class StatusBar {
         root.getStyleClass().add("status-bar");
         root.setText("");
         root.getLeftItems().addAll(adapter, separator(), platform);
-        root.getRightItems().add(jobs);
+        documentAlerts = new fr.novaevo.workstation.app.ui.documents.supervision.AlertBadge(context);
+        root.getRightItems().addAll(documentAlerts.view(), jobs);
         refreshSettings();
         refreshJobs();
         context.platform().addStatusListener(platformListener);
@@ -120,6 +122,7 @@ public final class StatusBar {
     public void dispose() {
         poll.stop();
         context.platform().removeStatusListener(platformListener);
+        documentAlerts.dispose();
     }
 
     private static Separator separator() {

@@ -94,7 +94,17 @@ public final class BatchEngine {
      *                              {@code BATCH-ALREADY-RUNNING}, {@code BATCH-STORE-FAILED}
      */
     public BatchReport run(long batchId, JobContext job) {
+        return run(batchId, job, settings.workers());
+    }
+
+    /**
+     * {@link #run(long, JobContext)} with {@code workers} instead of the settings' (a command's {@code --workers}).
+     */
+    public BatchReport run(long batchId, JobContext job, int workers) {
         Objects.requireNonNull(job, "job");
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+        }
         BatchInfo info = store.batch(batchId)
                 .orElseThrow(() -> new WorkstationException("BATCH-NOT-FOUND", "no batch " + batchId, batchId));
         if (info.state().finished()) {
@@ -115,7 +125,7 @@ public final class BatchEngine {
                         batchId, recovered);
             }
             store.markRunning(batchId, clock.instant());
-            new Run(info, job, cancel).execute();
+            new Run(info, job, cancel, workers).execute();
         } finally {
             running.remove(batchId);
         }
@@ -161,14 +171,16 @@ public final class BatchEngine {
         private final int total;
         private final JobContext job;
         private final AtomicBoolean cancel;
+        private final int workers;
         private final Instant batchEnd;
         private final AtomicInteger done;
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         private final AtomicBoolean workersGivenUp = new AtomicBoolean();
         private volatile boolean timedOut;
 
-        Run(BatchInfo info, JobContext job, AtomicBoolean cancel) {
+        Run(BatchInfo info, JobContext job, AtomicBoolean cancel, int workers) {
             this.batchId = info.id();
+            this.workers = workers;
             this.total = info.total();
             this.job = job;
             this.cancel = cancel;
@@ -194,9 +206,9 @@ public final class BatchEngine {
 
         void execute() {
             job.progress(done.get(), total, "");
-            int workers = Math.max(1, Math.min(settings.workers(), total - done.get()));
-            CountDownLatch finished = new CountDownLatch(workers);
-            for (int i = 0; i < workers; i++) {
+            int started = Math.max(1, Math.min(workers, total - done.get()));
+            CountDownLatch finished = new CountDownLatch(started);
+            for (int i = 0; i < started; i++) {
                 Thread.ofPlatform().daemon(true).name("batch-" + batchId + "-worker-" + i).start(() -> {
                     try {
                         workerLoop();

@@ -45,12 +45,46 @@ public final class BatchScheduler implements AutoCloseable {
     }
 
     /**
+     * How the application follows the batches the scheduler runs: it gives each its job (progress and
+     * cancellation) and hears when its run is over, or says the batch is not the scheduler's to run now because
+     * it is already being read another way (a command, a quick check) that the engine does not know of yet.
+     */
+    public interface Runs {
+        /** The batch's job, or empty to leave the batch alone this time. */
+        Optional<JobContext> begin(BatchInfo batch);
+
+        /** The run {@link #begin} allowed is over, however it ended. */
+        void end(BatchInfo batch);
+
+        /** Every batch runs, each under the job {@code jobs} gives it. */
+        static Runs of(Function<BatchInfo, JobContext> jobs) {
+            Objects.requireNonNull(jobs, "jobs");
+            return new Runs() {
+                @Override
+                public Optional<JobContext> begin(BatchInfo batch) {
+                    return Optional.of(jobs.apply(batch));
+                }
+
+                @Override
+                public void end(BatchInfo batch) {
+                    // nothing to follow
+                }
+            };
+        }
+    }
+
+    /**
      * Runs, on the calling thread, every interrupted batch and then every batch due now, until none is left.
      *
      * @param jobs the progress and cancellation of each batch (for example a job of the application's registry)
      * @return the reports of the batches run, in the order they ran
      */
     public List<BatchReport> runPending(Function<BatchInfo, JobContext> jobs) {
+        return runPending(Runs.of(jobs));
+    }
+
+    /** {@link #runPending(Function)}, with batches {@code runs} may leave to another way of running them. */
+    public List<BatchReport> runPending(Runs jobs) {
         List<BatchReport> reports = new ArrayList<>();
         Set<Long> running = engine.runningBatches();
         for (BatchInfo interrupted : engine.store().interrupted(running)) {
@@ -76,17 +110,28 @@ public final class BatchScheduler implements AutoCloseable {
         return reports;
     }
 
-    private Optional<BatchReport> runOne(BatchInfo batch, Function<BatchInfo, JobContext> jobs) {
+    private Optional<BatchReport> runOne(BatchInfo batch, Runs jobs) {
+        Optional<JobContext> job = jobs.begin(batch);
+        if (job.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(engine.run(batch.id(), jobs.apply(batch)));
+            return Optional.of(engine.run(batch.id(), job.get()));
         } catch (WorkstationException e) {
             LOG.warn("batch {} not run now: [{}] {}", batch.id(), e.code(), e.getMessage());
             return Optional.empty();
+        } finally {
+            jobs.end(batch);
         }
     }
 
     /** Runs {@link #runPending} on a thread of its own, again at each wake, start time, or idle check. */
-    public synchronized void start(Function<BatchInfo, JobContext> jobs) {
+    public void start(Function<BatchInfo, JobContext> jobs) {
+        start(Runs.of(jobs));
+    }
+
+    /** {@link #start(Function)}, with batches {@code jobs} may leave to another way of running them. */
+    public synchronized void start(Runs jobs) {
         Objects.requireNonNull(jobs, "jobs");
         if (thread != null) {
             return;
@@ -95,7 +140,7 @@ public final class BatchScheduler implements AutoCloseable {
         thread = Thread.ofPlatform().daemon(true).name("ocr-batch-scheduler").start(() -> loop(jobs));
     }
 
-    private void loop(Function<BatchInfo, JobContext> jobs) {
+    private void loop(Runs jobs) {
         while (!stopping) {
             try {
                 runPending(jobs);

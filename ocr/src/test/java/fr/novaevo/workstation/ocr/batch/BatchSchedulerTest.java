@@ -117,4 +117,41 @@ class BatchSchedulerTest {
             assertThat(engine.store().nextStart(clock.instant())).contains(clock.instant().plusSeconds(60));
         }
     }
+
+    @Test
+    void aBatchTheApplicationReadsAnotherWayIsLeftAloneAndEveryRunItAllowsIsEnded() throws Exception {
+        List<String> read = Collections.synchronizedList(new ArrayList<>());
+        try (Database db = BatchTestSupport.open(dir.resolve("data"), clock)) {
+            BatchEngine engine = new BatchEngine(db.dataSource(), reading(read), BatchSettings.defaults().withWorkers(1),
+                    clock);
+            long elsewhere = engine.submit(BatchRequest.now("commande", files("c", 1), 5));
+            long mine = engine.submit(BatchRequest.now("file", files("f", 1), 0));
+            List<Long> begun = new ArrayList<>();
+            List<Long> ended = new ArrayList<>();
+
+            List<BatchReport> reports = new BatchScheduler(engine, clock, Duration.ofSeconds(1))
+                    .runPending(new BatchScheduler.Runs() {
+                        @Override
+                        public Optional<JobContext> begin(BatchInfo batch) {
+                            begun.add(batch.id());
+                            return batch.id() == elsewhere ? Optional.empty() : Optional.of(BatchTestSupport.QUIET);
+                        }
+
+                        @Override
+                        public void end(BatchInfo batch) {
+                            ended.add(batch.id());
+                        }
+                    });
+
+            assertThat(begun).as("the most urgent is offered first, and nothing more this round").containsExactly(elsewhere);
+            assertThat(reports).isEmpty();
+            assertThat(ended).isEmpty();
+            assertThat(engine.store().batch(elsewhere).orElseThrow().state()).isEqualTo(BatchState.PENDING);
+
+            engine.run(elsewhere, BatchTestSupport.QUIET, 1);
+            reports = new BatchScheduler(engine, clock, Duration.ofSeconds(1)).runPending(batch -> BatchTestSupport.QUIET);
+            assertThat(reports).extracting(r -> r.info().id()).containsExactly(mine);
+            assertThat(read).containsExactly("c0.pdf", "f0.pdf");
+        }
+    }
 }

@@ -15,6 +15,8 @@ import fr.novaevo.workstation.app.ui.Area;
 import fr.novaevo.workstation.app.ui.FxExecutor;
 import fr.novaevo.workstation.app.ui.MainWindow;
 import fr.novaevo.workstation.app.ui.UiContext;
+import fr.novaevo.workstation.app.ui.documents.supervision.SupervisionView;
+import fr.novaevo.workstation.app.ui.documents.supervision.WatchFolderView;
 import fr.novaevo.workstation.ocr.batch.DocumentState;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -99,6 +101,14 @@ public final class DocumentsArea implements Area {
         }, FxExecutor.INSTANCE);
     }
 
+    /** Runs {@code task} on the area's worker (the supervision tabs' database and file work). */
+    void execute(Runnable task) {
+        ExecutorService executor = worker;
+        if (executor != null && !executor.isShutdown()) {
+            executor.execute(task);
+        }
+    }
+
     /** Opens the review of the batch's document once it is read (a quick check, the example). */
     void followQuickCheck(long batchId) {
         quickChecks.add(batchId);
@@ -146,12 +156,14 @@ public final class DocumentsArea implements Area {
         view = null;
     }
 
-    /** The area's tabs; a "Supervision" tab for batches (throughput, alerts) takes its place after the review. */
+    /** The area's tabs: batches, review queue, review, supervision (throughput, alerts, history), watch folder. */
     static final class View extends TabPane implements MainWindow.TabbedView {
         private final BatchesView batches;
         private final ReviewQueueView queue;
         private final ReviewView review;
         private final Tab reviewTab;
+        private final SupervisionView supervision;
+        private final WatchFolderView watchFolder;
 
         private final DocumentsArea area;
 
@@ -165,6 +177,10 @@ public final class DocumentsArea implements Area {
             reviewTab = tab(context, "review", "documents.tab.review", review.root());
             getTabs().addAll(tab(context, "batches", "documents.tab.batches", batches.root()),
                     tab(context, "queue", "documents.tab.queue", queue.root()), reviewTab);
+            supervision = new SupervisionView(context, area::execute);
+            watchFolder = new WatchFolderView(context, area::execute);
+            getTabs().addAll(tab(context, "supervision", "docsup.tab.supervision", supervision.root()),
+                    tab(context, "watch", "docsup.tab.watch", watchFolder.root()));
         }
 
         private static Tab tab(UiContext context, String id, String key, Node content) {
@@ -181,6 +197,10 @@ public final class DocumentsArea implements Area {
                 batches.refresh();
             } else if (selected.equals("tab-documents-queue")) {
                 queue.refresh();
+            } else if (selected.equals("tab-documents-supervision")) {
+                supervision.refresh();
+            } else if (selected.equals("tab-documents-watch")) {
+                watchFolder.refresh();
             }
             area.followQuickChecks();
         }
@@ -191,6 +211,14 @@ public final class DocumentsArea implements Area {
 
         ReviewQueueView queue() {
             return queue;
+        }
+
+        SupervisionView supervision() {
+            return supervision;
+        }
+
+        WatchFolderView watchFolder() {
+            return watchFolder;
         }
 
         void review(long documentId) {

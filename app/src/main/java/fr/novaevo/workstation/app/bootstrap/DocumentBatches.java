@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import fr.novaevo.workstation.core.audit.AuditJournal;
 import fr.novaevo.workstation.core.error.WorkstationException;
@@ -34,6 +35,8 @@ import fr.novaevo.workstation.ocr.batch.BatchSettings;
 import fr.novaevo.workstation.ocr.batch.BatchStore;
 import fr.novaevo.workstation.ocr.batch.DocumentRow;
 import fr.novaevo.workstation.ocr.batch.KbisWorkerProcessors;
+import fr.novaevo.workstation.ocr.trust.KbisTrust;
+import fr.novaevo.workstation.ocr.trust.KbisVerifier;
 import fr.novaevo.workstation.ocr.document.DocumentLimits;
 import fr.novaevo.workstation.ocr.document.MediaType;
 import fr.novaevo.workstation.ocr.document.ReasonCode;
@@ -60,6 +63,8 @@ public final class DocumentBatches implements AutoCloseable {
     /** Delay between the start and the first look for due batches, so resuming never slows the window down. */
     static final String START_DELAY_PROPERTY = "novaevo.documents.startDelayMillis";
     private static final Duration LOOK_EVERY = Duration.ofSeconds(30);
+    /** How long a document waits for the platform's answer before it goes on without a trust level. */
+    static final Duration TRUST_DEADLINE = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentBatches.class);
 
@@ -84,6 +89,8 @@ public final class DocumentBatches implements AutoCloseable {
     private final BatchStore store;
     private final DocumentReviews reviews;
     private final LiveDocuments liveDocuments = new LiveDocuments();
+    /** The platform's Kbis verification while a platform is configured (the window sets it). */
+    private final AtomicReference<Optional<KbisTrust>> trust = new AtomicReference<>(Optional.empty());
     private final BatchEngine engine;
     private final BatchScheduler scheduler;
     private final ExecutorService readers = Executors.newCachedThreadPool(
@@ -102,13 +109,21 @@ public final class DocumentBatches implements AutoCloseable {
         this.settings = defaults.withDocumentTimeout(limits.timeout(), defaults.grace());
         this.store = new BatchStore(dataSource);
         this.reviews = new DocumentReviews(store, audit, clock, limits);
-        this.engine = new BatchEngine(dataSource, liveDocuments.watching(KbisWorkerProcessors.factory(limits, clock),
-                reviews::pagesRead), settings, clock);
+        this.engine = new BatchEngine(dataSource, liveDocuments.watching(KbisTrust.around(
+                KbisWorkerProcessors.factory(limits, clock), trust::get), reviews::pagesRead), settings, clock);
         this.scheduler = new BatchScheduler(engine, clock, LOOK_EVERY);
     }
 
     public BatchStore store() {
         return store;
+    }
+
+    /**
+     * The platform's Kbis verification for the documents read from now on (a trust level in their results);
+     * empty: none. Whatever the platform does, a document's reading and status never depend on it.
+     */
+    public void verifier(Optional<KbisVerifier> verifier) {
+        trust.set(verifier.map(v -> new KbisTrust(v, TRUST_DEADLINE)));
     }
 
     public BatchSettings settings() {

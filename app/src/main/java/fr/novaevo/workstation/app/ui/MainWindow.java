@@ -63,6 +63,7 @@ public final class MainWindow implements UiContext.Shell {
         long started = System.nanoTime();
         build();
         platform.openIfConfigured();
+        connectDocumentsToPlatform();
         LOG.debug("Main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("workstation.css").toExternalForm());
@@ -115,7 +116,10 @@ public final class MainWindow implements UiContext.Shell {
 
         boolean demo = DemoMode.active(workstation.settings());
         if (demo) {
-            Label banner = new Label(i18n.t("app.demo.banner"));
+            // Say what is simulated: the vehicle, the platform, or both.
+            String missing = !DemoMode.adapterConfigured(workstation.settings())
+                    ? (DemoMode.platformConfigured(workstation.settings()) ? ".adapter" : "") : ".platform";
+            Label banner = new Label(i18n.t("app.demo.banner" + missing));
             banner.setId("demo-banner");
             banner.getStyleClass().add("demo-banner");
             banner.setWrapText(true);
@@ -154,6 +158,7 @@ public final class MainWindow implements UiContext.Shell {
     @Override
     public void settingsChanged() {
         platform.settingsChanged();
+        connectDocumentsToPlatform();
         build();
     }
 
@@ -161,6 +166,7 @@ public final class MainWindow implements UiContext.Shell {
     public void dataReplaced() {
         workstation.settings().reload();
         platform.dataReplaced();
+        connectDocumentsToPlatform();
         build();
     }
 
@@ -200,7 +206,14 @@ public final class MainWindow implements UiContext.Shell {
         if (statusBar != null) {
             statusBar.dispose();
         }
+        workstation.documents().verifier(Optional.empty());
         platform.close();
+    }
+
+    /** Kbis read from now on get the platform's trust level when a platform is configured (none in demo mode). */
+    private void connectDocumentsToPlatform() {
+        workstation.documents().verifier(fr.novaevo.workstation.app.bootstrap.platform.PlatformKbisVerifier
+                .whenConfigured(platform, workstation.settings()));
     }
 
     /** The window's platform session: commands typed while the window is open use it too. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,17 +68,25 @@ public final class KbisTrust {
     /** Processors that ask the platform after reading each document; {@code trust} empty: the processors as they are. */
     public static WorkerProcessor.Factory around(WorkerProcessor.Factory processors, Optional<KbisTrust> trust) {
         Objects.requireNonNull(processors, "processors");
-        if (trust.isEmpty()) {
-            return processors;
-        }
-        KbisTrust t = trust.get();
+        return trust.isEmpty() ? processors : around(processors, () -> trust);
+    }
+
+    /**
+     * Processors that ask the platform after reading each document when {@code current} gives a trust check at that
+     * moment: the application's platform can be configured, changed or removed while batches run.
+     */
+    public static WorkerProcessor.Factory around(WorkerProcessor.Factory processors,
+                                                 Supplier<Optional<KbisTrust>> current) {
+        Objects.requireNonNull(processors, "processors");
+        Objects.requireNonNull(current, "current");
         return () -> {
             WorkerProcessor inner = processors.open();
             return new WorkerProcessor() {
                 @Override
                 public DocumentResult process(Path file, JobContext job) {
                     DocumentResult read = inner.process(file, job);
-                    return job.isCancelled() ? read : t.verify(read);
+                    Optional<KbisTrust> trust = current.get();
+                    return job.isCancelled() || trust.isEmpty() ? read : trust.get().verify(read);
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package fr.novaevo.workstation.app.bootstrap.platform;
 
 import fr.novaevo.workstation.core.error.WorkstationException;
+import fr.novaevo.workstation.core.settings.SettingsStore;
 import fr.novaevo.workstation.ocr.result.PlatformVerification;
 import fr.novaevo.workstation.ocr.trust.KbisVerificationRequest;
 import fr.novaevo.workstation.ocr.trust.KbisVerifier;
@@ -8,6 +9,7 @@ import fr.novaevo.workstation.sync.model.KbisRequest;
 import fr.novaevo.workstation.sync.model.KbisVerification;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +23,24 @@ import java.util.concurrent.TimeoutException;
  */
 public final class PlatformKbisVerifier implements KbisVerifier {
 
+    /** Below the documents' own wait for the answer, so that a slow platform is reported as such. */
+    static final Duration DEADLINE = Duration.ofSeconds(8);
+
     private final PlatformConnection platform;
     private final Duration deadline;
 
     public PlatformKbisVerifier(PlatformConnection platform, Duration deadline) {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
+    }
+
+    /**
+     * The verifier the documents use with these settings: over {@code platform} when a platform is configured,
+     * none in demo mode.
+     */
+    public static Optional<KbisVerifier> whenConfigured(PlatformConnection platform, SettingsStore settings) {
+        return PlatformSession.Target.of(settings).demo() ? Optional.empty()
+                : Optional.of(new PlatformKbisVerifier(platform, DEADLINE));
     }
 
     @Override

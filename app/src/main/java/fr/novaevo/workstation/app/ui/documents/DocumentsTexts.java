@@ -26,6 +26,16 @@ final class DocumentsTexts {
     }
 
     /** {@code ok | needs_review | error} as stored, translated. */
+    /** The platform's verification status ({@code verified}, {@code mismatch}, {@code pending}, {@code not_found}). */
+    String platformStatus(String status) {
+        return i18n.tOr("documents.platform.status." + status, status);
+    }
+
+    /** One of the platform's checks, named as the contract names it; an unknown name is shown as it comes. */
+    String platformCheck(String name) {
+        return i18n.tOr("documents.platform.check." + name, name);
+    }
+
     String status(String jsonStatus) {
         return i18n.tOr("documents.status." + jsonStatus, jsonStatus);
     }

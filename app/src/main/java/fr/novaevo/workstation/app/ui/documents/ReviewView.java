@@ -65,6 +65,7 @@ final class ReviewView {
     private final Label title = new Label();
     private final Label status = new Label();
     private final VBox reasons = new VBox(4);
+    private final Label trust = new Label();
     private final Label officers = new Label();
     private final TextField correction = new TextField();
     private final Label correctionLabel = new Label();
@@ -90,6 +91,9 @@ final class ReviewView {
         title.getStyleClass().add("section-title");
         status.setId("documents-review-status");
         reasons.setId("documents-review-reasons");
+        trust.setId("documents-review-trust");
+        trust.setWrapText(true);
+        trust.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         officers.setId("documents-review-officers");
         officers.setWrapText(true);
         officers.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -130,7 +134,7 @@ final class ReviewView {
             }
         });
         historyList.setPlaceholder(new Label(i18n.t("documents.review.history.empty")));
-        VBox right = new VBox(8, title, status, reasons, fieldTable, officers, correctionBar,
+        VBox right = new VBox(8, title, status, reasons, trust, fieldTable, officers, correctionBar,
                 new HBox(8, validate), message, Views.section(i18n.t("documents.review.history"), historyList));
         VBox.setVgrow(fieldTable, Priority.ALWAYS);
         right.setMinWidth(420);
@@ -187,6 +191,20 @@ final class ReviewView {
                 }, this::failed);
     }
 
+    /** The platform's answer, when a platform is configured and answered: its status, trust level and checks. */
+    private void showTrust(DocumentResult shown) {
+        trust.setVisible(shown.verification().isPresent());
+        trust.setManaged(shown.verification().isPresent());
+        shown.verification().ifPresent(v -> {
+            String checks = v.checks().stream()
+                    .map(c -> (c.ok() ? "✓ " : "✗ ") + texts.platformCheck(c.name()))
+                    .reduce((a, b) -> a + ", " + b).orElse("—");
+            trust.setText(i18n.t("documents.review.trust", texts.platformStatus(v.status()), v.trustLevel(), checks));
+            trust.getStyleClass().setAll("label", v.trustLevel() >= 2 ? "message-ok"
+                    : v.trustLevel() == 1 ? "message-warning" : "message-error");
+        });
+    }
+
     private void show(DocumentResult shown) {
         result = shown;
         content.setVisible(true);
@@ -203,6 +221,7 @@ final class ReviewView {
             reason.getStyleClass().add("documents-reason");
             reasons.getChildren().add(reason);
         }
+        showTrust(shown);
         FieldKey selected = Optional.ofNullable(fieldTable.getSelectionModel().getSelectedItem()).map(FieldLine::key)
                 .orElse(null);
         List<FieldLine> lines = new ArrayList<>();

@@ -293,6 +293,39 @@ class ExcelExporterTest {
         assertThat(out.lines().toList()).containsExactly("['Documents', 'Dirigeants', 'Erreurs']", "datetime", "=1+1", "3");
     }
 
+    /**
+     * LibreOffice is what a French garage's office opens exports with: the workbook converted by LibreOffice itself
+     * (headless, its own profile) keeps the French headers, the date as a date and formula-like text as text.
+     * Checked when the machine has it (libreoffice-calc-nogui; CI installs it).
+     */
+    @Test
+    void opensInLibreOffice() throws Exception {
+        Path soffice = Path.of("/usr/bin/soffice");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(soffice), "LibreOffice is not installed");
+        Path xlsx = dir.resolve("libreoffice.xlsx");
+        exporter.export(List.of(kbis("a.pdf", "=1+1"), error("b.pdf")).iterator(), 2, xlsx, new Job(-1));
+        Process office = new ProcessBuilder(soffice.toString(), "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
+                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir",
+                dir.resolve("csv").toString(), xlsx.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        boolean finished = office.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        if (!finished) {
+            office.destroyForcibly();
+        }
+        assertThat(finished).as("LibreOffice finished").isTrue();
+        assertThat(office.exitValue()).isZero();
+        // The first sheet ("Documents"), as LibreOffice computed and displayed it.
+        List<String> lines = Files.readAllLines(dir.resolve("csv/libreoffice.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        String outsideQuotes = ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)";
+        List<String> header = List.of(lines.getFirst().split(outsideQuotes, -1));
+        List<String> row = List.of(lines.get(1).split(outsideQuotes, -1));
+        assertThat(header).contains("\"Dénomination\"", "\"Date de l'extrait\"");
+        assertThat(row.get(header.indexOf("\"Dénomination\""))).as("text, never a formula").isEqualTo("\"=1+1\"");
+        assertThat(row.get(header.indexOf("\"Date de l'extrait\""))).as("a date, shown the French way")
+                .isEqualTo("22/09/2023");
+        assertThat(lines).hasSize(3);
+    }
+
     private static int columnOf(Row header, String name) {
         for (Cell c : header) {
             if (c.getStringCellValue().equals(name)) {

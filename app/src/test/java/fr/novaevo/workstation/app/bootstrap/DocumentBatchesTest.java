@@ -92,6 +92,12 @@ class DocumentBatchesTest {
             assertThat(documents.reviews().result(documentId).orElseThrow().extraction().orElseThrow()
                     .value(FieldKey.DENOMINATION)).contains("NOM CORRIGÉ");
             assertThat(documents.store().needingReview(10)).isEmpty();
+            assertThat(documents.store().rows(id).getFirst().lastError()).as("the list's reason is the reviewed one")
+                    .hasValueSatisfying(r -> assertThat(r).startsWith(validated.issues().getFirst().code() + ": "));
+            DocumentResult withoutReasons = validated.with(DocumentStatus.OK, validated.extraction(), List.of());
+            assertThat(documents.store().saveReviewed(documentId, withoutReasons)).isTrue();
+            assertThat(documents.store().rows(id).getFirst().lastError()).as("no reason left, none shown").isEmpty();
+            assertThat(documents.store().saveReviewed(documentId, validated)).isTrue();
             assertThat(documents.reviews().reviewHistory(file)).hasSize(2);
         }
         try (Workstation again = open()) {

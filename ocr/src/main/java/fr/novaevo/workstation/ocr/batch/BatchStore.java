@@ -257,8 +257,7 @@ public final class BatchStore {
                     setInstant(ps, 2, now);
                     ps.setString(3, result.status().jsonName());
                     ps.setString(4, ResultCodec.encode(result));
-                    ps.setString(5, result.issues().isEmpty() ? null : clip(result.issues().getFirst().code() + ": "
-                            + result.issues().getFirst().message()));
+                    ps.setString(5, firstReason(result));
                     // pages read, for the supervision's pages per minute (the result's page frames are not stored)
                     ps.setInt(6, result.pages().size());
                     ps.setLong(7, documentId);
@@ -410,12 +409,19 @@ public final class BatchStore {
      * batch's exports carry what the person checked; false when the document is not completed.
      */
     public boolean saveReviewed(long documentId, DocumentResult reviewed) {
-        return update("UPDATE OCR.BATCH_DOCUMENT SET RESULT_STATUS = ?, RESULT_JSON = ? WHERE ID = ? "
+        return update("UPDATE OCR.BATCH_DOCUMENT SET RESULT_STATUS = ?, RESULT_JSON = ?, LAST_ERROR = ? WHERE ID = ? "
                 + "AND STATE = 'COMPLETED'", ps -> {
                     ps.setString(1, reviewed.status().jsonName());
                     ps.setString(2, ResultCodec.encode(reviewed));
-                    ps.setLong(3, documentId);
+                    ps.setString(3, firstReason(reviewed));
+                    ps.setLong(4, documentId);
                 }) == 1;
+    }
+
+    /** What a batch's document list shows as the reason: the result's first issue, none when it has none. */
+    private static String firstReason(DocumentResult result) {
+        return result.issues().isEmpty() ? null : clip(result.issues().getFirst().code() + ": "
+                + result.issues().getFirst().message());
     }
 
     private List<DocumentRow> rows(String where, Sql.Setter setter) {

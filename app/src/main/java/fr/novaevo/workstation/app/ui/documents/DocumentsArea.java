@@ -65,7 +65,12 @@ public final class DocumentsArea implements Area {
         dispose();
         worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("documents-worker").daemon(true).factory());
         view = new View(context, this);
-        poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> view.refresh()));
+        // The window keeps areas alive when another is shown: read the batches only while this one is on screen.
+        poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            if (view.getScene() != null) {
+                view.refresh();
+            }
+        }));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
         view.refresh();

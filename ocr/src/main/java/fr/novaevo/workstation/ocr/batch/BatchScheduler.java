@@ -142,6 +142,9 @@ public final class BatchScheduler implements AutoCloseable {
 
     private void loop(Runs jobs) {
         while (!stopping) {
+            // Taken before looking at the queue: a start time that passes while the queue is looked at is still
+            // "next" below (and run at once), instead of falling between "not due yet" and "no later start".
+            Instant looked = clock.instant();
             try {
                 runPending(jobs);
             } catch (RuntimeException e) {
@@ -150,7 +153,7 @@ public final class BatchScheduler implements AutoCloseable {
             }
             Duration wait = idleCheck;
             try {
-                Optional<Instant> next = engine.store().nextStart(clock.instant());
+                Optional<Instant> next = engine.store().nextStart(looked);
                 if (next.isPresent()) {
                     Duration until = Duration.between(clock.instant(), next.get());
                     wait = until.compareTo(wait) < 0 ? until : wait;

@@ -154,4 +154,43 @@ class BatchSchedulerTest {
             assertThat(read).containsExactly("c0.pdf", "f0.pdf");
         }
     }
+
+    /**
+     * The start time passes between "not due yet" and "when is the next start?": the batch still runs at once,
+     * not at the next idle look (an hour here). The scheduler's clock reads just before the start time twice (the
+     * look and the due query), then just after.
+     */
+    @Test
+    void aStartTimeThatPassesWhileTheQueueIsLookedAtIsNotMissed() throws Exception {
+        List<String> read = Collections.synchronizedList(new ArrayList<>());
+        try (Database db = BatchTestSupport.open(dir.resolve("data"), clock)) {
+            BatchEngine engine = new BatchEngine(db.dataSource(), reading(read), BatchSettings.defaults().withWorkers(1),
+                    clock);
+            Instant at = clock.instant().plus(Duration.ofMinutes(5));
+            long night = engine.submit(new BatchRequest("nuit", files("n", 1), 0, Optional.of(at)));
+            clock.set(at.plusMillis(1)); // the engine's own clock: once started, the batch is read
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            java.time.Clock straddling = new java.time.Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public java.time.Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return reads.incrementAndGet() <= 2 ? at.minusMillis(1) : at.plusMillis(1);
+                }
+            };
+            try (BatchScheduler scheduler = new BatchScheduler(engine, straddling, Duration.ofHours(1))) {
+                scheduler.start(batch -> BatchTestSupport.QUIET);
+                await(() -> engine.store().batch(night).orElseThrow().state() == BatchState.COMPLETED);
+            }
+            assertThat(read).containsExactly("n0.pdf");
+        }
+    }
 }

@@ -106,6 +106,10 @@ public final class ResponseDecoder {
                     throw malformed("multi-frame answer cut short before " + line);
                 }
                 expected = Integer.parseInt(compact, 16);
+                if (expected == 0) {
+                    // An ECU always says something (the service byte): an empty message is no answer.
+                    throw malformed("multi-frame answer announcing 0 bytes: " + line);
+                }
                 multi = new ByteArrayOutputStream();
                 nextSegment = 0;
             } else if (seg.matches()) {

@@ -149,6 +149,8 @@ class ResponseDecoderTest {
         assertThatMalformed("014\r0: 49 02 01 31 44 34", CAN11);
         assertThatMalformed("1: 47 50 30 30 52 35 35", CAN11);
         assertThatMalformed("014\r1: 47 50 30 30 52 35 35", CAN11);
+        // Found with the Jazzer oracle (AdapterAnswerFuzzTest): a length line of 000 gave an empty message.
+        assertThatMalformed("000\r0: 41 00", CAN11);
         assertThatMalformed("48 6B 11", LEGACY_H);
         assertThatMalformed("\u00ff\u00fe@@", LEGACY);
     }

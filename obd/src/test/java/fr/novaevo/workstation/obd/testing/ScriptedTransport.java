@@ -18,9 +18,16 @@ public final class ScriptedTransport implements Transport {
     private final Deque<byte[]> chunks = new ArrayDeque<>();
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private boolean open = true;
+    private boolean unpluggedAtEnd;
 
     public ScriptedTransport chunk(String text) {
         chunks.add(text.getBytes(StandardCharsets.ISO_8859_1));
+        return this;
+    }
+
+    /** After the last chunk the adapter is unplugged ({@code OBD-LINK-LOST}) instead of silent until a deadline. */
+    public ScriptedTransport unpluggedAtEnd() {
+        unpluggedAtEnd = true;
         return this;
     }
 
@@ -45,6 +52,9 @@ public final class ScriptedTransport implements Transport {
     public int read(byte[] buffer, Duration timeout) {
         byte[] next = chunks.poll();
         if (next == null) {
+            if (unpluggedAtEnd) {
+                throw new ObdException(ObdErrorCode.LINK_LOST, "unplugged after the scripted answer");
+            }
             return 0;
         }
         int n = Math.min(buffer.length, next.length);

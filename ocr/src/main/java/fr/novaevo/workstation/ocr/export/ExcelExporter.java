@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -276,18 +275,12 @@ public final class ExcelExporter {
         final CellStyle quoted;
 
         Styles(SXSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-            date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
-            amount = workbook.createCellStyle();
-            amount.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-            percent = workbook.createCellStyle();
-            percent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
-            quoted = workbook.createCellStyle();
-            quoted.setQuotePrefixed(true);
+            WorkbookStyles common = new WorkbookStyles(workbook);
+            header = common.header;
+            amount = common.amount;
+            quoted = common.quoted;
+            date = common.format("dd/mm/yyyy");
+            percent = common.format("0%");
         }
     }
 }

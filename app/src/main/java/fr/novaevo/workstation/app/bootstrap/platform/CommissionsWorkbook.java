@@ -13,11 +13,11 @@ import java.util.TreeMap;
 import fr.novaevo.workstation.core.error.WorkstationException;
 import fr.novaevo.workstation.ocr.export.AtomicFile;
 import fr.novaevo.workstation.ocr.export.FormulaGuard;
+import fr.novaevo.workstation.ocr.export.WorkbookStyles;
 import fr.novaevo.workstation.sync.model.Commission;
 import fr.novaevo.workstation.sync.model.CommissionStatus;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -161,20 +161,13 @@ public final class CommissionsWorkbook {
         final CellStyle quoted;
 
         Styles(XSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-            amount = workbook.createCellStyle();
-            amount.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-            percent = workbook.createCellStyle();
-            percent.setDataFormat(workbook.createDataFormat().getFormat("0.00%"));
-            month = workbook.createCellStyle();
-            month.setDataFormat(workbook.createDataFormat().getFormat("mm/yyyy"));
-            date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
-            quoted = workbook.createCellStyle();
-            quoted.setQuotePrefixed(true);
+            WorkbookStyles common = new WorkbookStyles(workbook);
+            header = common.header;
+            amount = common.amount;
+            quoted = common.quoted;
+            percent = common.format("0.00%");
+            month = common.format("mm/yyyy");
+            date = common.format("dd/mm/yyyy hh:mm");
         }
     }
 }

@@ -46,19 +46,11 @@ class BatchStoreClaimRaceTest {
 
     @Test
     void aClaimBasedOnAStaleReadMissesAndTakesTheDocumentAsItIsNow() throws Exception {
-        database = BatchTestSupport.open(dir.resolve("data"), Clock.systemUTC());
-        BatchStore store = new BatchStore(database.dataSource());
-        Path file = Files.writeString(dir.resolve("doc.pdf"), "%PDF-1.4");
-        long batch = store.create(BatchRequest.now("race", List.of(file), 0),
-                BatchInputs.expand(List.of(file)), Instant.now());
-
-        CountDownLatch bHasRead = new CountDownLatch(1);
-        CountDownLatch aIsDone = new CountDownLatch(1);
-        BatchStore workerB = new BatchStore(pausingAfterFirstClaimQuery(database.dataSource(), bHasRead, aIsDone));
-        CompletableFuture<Optional<BatchDocument>> claimB = CompletableFuture.supplyAsync(
-                () -> workerB.claim(batch, Instant.now()));
-
-        assertThat(bHasRead.await(30, TimeUnit.SECONDS)).isTrue();
+        Race race = startRace();
+        BatchStore store = race.store();
+        long batch = race.batch();
+        CountDownLatch aIsDone = race.aIsDone();
+        CompletableFuture<Optional<BatchDocument>> claimB = race.claimB();
         BatchDocument byA = store.claim(batch, Instant.now()).orElseThrow();
         assertThat(byA.attempts()).isEqualTo(1);
         assertThat(store.retryLater(byA.id(), Instant.now().minusSeconds(1), "engine crashed")).isTrue();
@@ -72,6 +64,24 @@ class BatchStoreClaimRaceTest {
 
     @Test
     void aDocumentWhoseRetryTimeHasNotComeCannotBeClaimedThroughAStaleRead() throws Exception {
+        Race race = startRace();
+        BatchStore store = race.store();
+        long batch = race.batch();
+        CountDownLatch aIsDone = race.aIsDone();
+        CompletableFuture<Optional<BatchDocument>> claimB = race.claimB();
+        BatchDocument byA = store.claim(batch, Instant.now()).orElseThrow();
+        store.retryLater(byA.id(), Instant.now().plusSeconds(3600), "engine busy");
+        aIsDone.countDown();
+
+        assertThat(claimB.get(30, TimeUnit.SECONDS)).as("the backoff time has not come").isEmpty();
+    }
+
+    /** One pending document, and worker B's claim started and held after its read, until {@code aIsDone}. */
+    private record Race(BatchStore store, long batch, CountDownLatch aIsDone,
+                        CompletableFuture<Optional<BatchDocument>> claimB) {
+    }
+
+    private Race startRace() throws Exception {
         database = BatchTestSupport.open(dir.resolve("data"), Clock.systemUTC());
         BatchStore store = new BatchStore(database.dataSource());
         Path file = Files.writeString(dir.resolve("doc.pdf"), "%PDF-1.4");
@@ -85,11 +95,7 @@ class BatchStoreClaimRaceTest {
                 () -> workerB.claim(batch, Instant.now()));
 
         assertThat(bHasRead.await(30, TimeUnit.SECONDS)).isTrue();
-        BatchDocument byA = store.claim(batch, Instant.now()).orElseThrow();
-        store.retryLater(byA.id(), Instant.now().plusSeconds(3600), "engine busy");
-        aIsDone.countDown();
-
-        assertThat(claimB.get(30, TimeUnit.SECONDS)).as("the backoff time has not come").isEmpty();
+        return new Race(store, batch, aIsDone, claimB);
     }
 
     /** A data source whose first claim query (the SELECT of pending documents) waits for the other worker. */

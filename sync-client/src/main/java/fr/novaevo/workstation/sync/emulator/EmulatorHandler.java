@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.novaevo.workstation.sync.model.Problem;
 import fr.novaevo.workstation.sync.model.TokenResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -99,6 +100,7 @@ final class EmulatorHandler extends Handler.Abstract {
             }
             write(response, callback, answer.status(), "application/json", json.writeValueAsString(answer.body()), null);
         } catch (ApiProblem problem) {
+            discardBody(request);
             writeProblem(response, callback, problem);
         } catch (InterruptedException e) {
             // Stopping while a latency fault sleeps: nobody waits for this answer any more.
@@ -109,6 +111,19 @@ final class EmulatorHandler extends Handler.Abstract {
             writeProblem(response, callback, new ApiProblem(500, "internal_error", "unexpected failure"));
         }
         return true;
+    }
+
+    /**
+     * Reads what is left of the request before an answer refuses it (a fault, a problem): a body left unread makes
+     * Jetty close the connection after the answer, and a client reusing that connection for its next request would
+     * see it closed under it, which is not the failure being injected.
+     */
+    private static void discardBody(Request request) {
+        try {
+            org.eclipse.jetty.io.Content.Source.consumeAll(request);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("emulator: request body not read to its end", e);
+        }
     }
 
     /** Closes the TCP connection without an answer, as a network failure would. */
